@@ -1,0 +1,71 @@
+import { DateTime } from "luxon";
+
+/** A tweet's date, checked and ready to display. */
+export interface TweetDate {
+  /** Machine-readable value for `<time datetime>`: `2022-12-03` or a full ISO date-time. */
+  iso: string;
+  /** Human label, e.g. `December 3, 2022`. */
+  label: string;
+  year: number;
+  /** Milliseconds since the epoch, for sorting and feeds. */
+  timestamp: number;
+}
+
+export type DateParseResult = { ok: true; date: TweetDate } | { ok: false; expected: string };
+
+export const ACCEPTED_DATE_FORMS = '"2022-12-03", an ISO date-time like "2022-12-03T17:44:09Z", or "December 3, 2022"';
+
+const ISO_DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const LONG_DATE = /^[A-Za-z]+ \d{1,2}, \d{4}$/;
+
+/**
+ * Reads a tweet date in one of the three accepted forms, strictly: an impossible day such as
+ * February 30 is an error, never rolled over into March.
+ */
+export function parseTweetDate(input: string): DateParseResult {
+  const value = input.trim();
+  if (ISO_DATE_ONLY.test(value)) {
+    const parsed = DateTime.fromISO(value, { zone: "utc" });
+    return parsed.isValid ? dateOnly(parsed) : notOnTheCalendar(value);
+  }
+  if (ISO_DATE_TIME.test(value)) {
+    const parsed = DateTime.fromISO(value, { zone: "utc", setZone: true });
+    if (!parsed.isValid) return notOnTheCalendar(value);
+    return {
+      ok: true,
+      date: {
+        iso: parsed.toISO({ suppressMilliseconds: true }) ?? value,
+        label: parsed.toLocaleString(DateTime.DATE_FULL, { locale: "en-US" }),
+        year: parsed.year,
+        timestamp: parsed.toMillis(),
+      },
+    };
+  }
+  if (LONG_DATE.test(value)) {
+    const parsed = DateTime.fromFormat(value, "LLLL d, yyyy", { zone: "utc", locale: "en-US" });
+    if (parsed.isValid) return dateOnly(parsed);
+    return parsed.invalidReason === "unit out of range" ? notOnTheCalendar(value) : unreadable();
+  }
+  return unreadable();
+}
+
+function unreadable(): DateParseResult {
+  return { ok: false, expected: `a date written as ${ACCEPTED_DATE_FORMS}` };
+}
+
+function notOnTheCalendar(value: string): DateParseResult {
+  return { ok: false, expected: `a real calendar date ("${value}" does not exist)` };
+}
+
+function dateOnly(parsed: DateTime<true>): DateParseResult {
+  return {
+    ok: true,
+    date: {
+      iso: parsed.toISODate(),
+      label: parsed.toLocaleString(DateTime.DATE_FULL, { locale: "en-US" }),
+      year: parsed.year,
+      timestamp: parsed.toMillis(),
+    },
+  };
+}

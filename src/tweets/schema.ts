@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { ACCEPTED_DATE_FORMS, parseTweetDate } from "./dates.ts";
+
+/**
+ * The one source of truth for the curator's files. Types, validation messages and the
+ * editor JSON Schema are all derived from these definitions.
+ */
+
+const HANDLE = /^@?[A-Za-z0-9_]{1,15}$/;
+
+const nonBlank = (what: string) =>
+  z.string({ error: `${what} as a string` }).refine((value) => value.trim().length > 0, {
+    error: `${what}, not blank`,
+  });
+
+const httpUrl = (what: string) =>
+  z.string({ error: `${what} as a string` }).refine(isHttpUrl, {
+    error: `${what}: an absolute http:// or https:// URL`,
+  });
+
+export function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === "http:" || protocol === "https:";
+}
+
+export const authorSchema = z
+  .strictObject({
+    name: nonBlank("the author's display name").meta({ description: "Display name, e.g. Andrej Karpathy" }),
+    handle: z
+      .string({ error: "the author's handle as a string" })
+      .regex(HANDLE, { error: "a handle of 1–15 letters, digits or underscores, with or without a leading @" })
+      .meta({ description: "X/Twitter handle, with or without the leading @" }),
+  })
+  .meta({ description: "Who wrote the tweet; defaults to the author in data/site.json" });
+
+export const tweetSchema = z
+  .strictObject({
+    text: nonBlank("the tweet's text").meta({
+      description: "The tweet exactly as written; line breaks and blank lines are kept",
+    }),
+    date: z
+      .string({ error: `a date as a string: ${ACCEPTED_DATE_FORMS}` })
+      .superRefine((value, ctx) => {
+        const parsed = parseTweetDate(value);
+        if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.expected });
+      })
+      .meta({ description: `When it was posted: ${ACCEPTED_DATE_FORMS}` }),
+    url: httpUrl("a link to the original tweet")
+      .optional()
+      .meta({ description: "Link to the original tweet (http or https)" }),
+    author: authorSchema.optional(),
+  })
+  .meta({ description: "One favourite tweet" });
+
+export const tweetListSchema = z.array(tweetSchema);
+
+export const tweetsDocumentSchema = z.strictObject({
+  $schema: z.string().optional().meta({ description: "Path to the JSON Schema, for editors" }),
+  tweets: tweetListSchema,
+});
+
+/** `data/tweets.json`: a bare array of tweets, or an object holding them under `tweets`. */
+export const tweetsFileSchema = z.union([tweetListSchema, tweetsDocumentSchema]);
+
+export const siteLinkSchema = z.strictObject({
+  text: nonBlank("the link's text"),
+  url: httpUrl("the link's address"),
+});
+
+export const siteSchema = z.strictObject({
+  $schema: z.string().optional(),
+  title: nonBlank("the wall's title"),
+  intro: z.string({ error: "the intro paragraph as a string" }).default(""),
+  author: authorSchema,
+  /** Each link's text is linked where it first appears in the intro, else listed in the header. */
+  links: z.array(siteLinkSchema).default([]),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "a language tag such as en or en-GB" })
+    .default("en"),
+  url: httpUrl("the address the wall is deployed at").optional(),
+});
+
+export type TweetInput = z.infer<typeof tweetSchema>;
+export type AuthorInput = z.infer<typeof authorSchema>;
+export type SiteInput = z.input<typeof siteSchema>;
+export type Site = z.output<typeof siteSchema>;
