@@ -13,7 +13,8 @@ export interface TweetDate {
 
 export type DateParseResult = { ok: true; date: TweetDate } | { ok: false; expected: string };
 
-export const ACCEPTED_DATE_FORMS = '"2022-12-03", an ISO date-time like "2022-12-03T17:44:09Z", or "December 3, 2022"';
+export const ACCEPTED_DATE_FORMS =
+  '"2022-12-03", an ISO date-time like "2022-12-03T17:44:09Z", or "December 3, 2022"';
 
 const ISO_DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;

@@ -25,35 +25,43 @@ export function isHttpUrl(value: string): boolean {
 }
 
 export const authorSchema = z
-  .strictObject({
-    name: nonBlank("the author's display name").meta({ description: "Display name, e.g. Andrej Karpathy" }),
-    handle: z
-      .string({ error: "the author's handle as a string" })
-      .regex(HANDLE, { error: "a handle of 1–15 letters, digits or underscores, with or without a leading @" })
-      .meta({ description: "X/Twitter handle, with or without the leading @" }),
-  })
+  .strictObject(
+    {
+      name: nonBlank("the author's display name").meta({ description: "Display name, e.g. Andrej Karpathy" }),
+      handle: z
+        .string({ error: "the author's handle as a string" })
+        .regex(HANDLE, {
+          error: "a handle of 1–15 letters, digits or underscores, with or without a leading @",
+        })
+        .meta({ description: "X/Twitter handle, with or without the leading @" }),
+    },
+    { error: 'the author as an object with "name" and "handle"' },
+  )
   .meta({ description: "Who wrote the tweet; defaults to the author in data/site.json" });
 
 export const tweetSchema = z
-  .strictObject({
-    text: nonBlank("the tweet's text").meta({
-      description: "The tweet exactly as written; line breaks and blank lines are kept",
-    }),
-    date: z
-      .string({ error: `a date as a string: ${ACCEPTED_DATE_FORMS}` })
-      .superRefine((value, ctx) => {
-        const parsed = parseTweetDate(value);
-        if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.expected });
-      })
-      .meta({ description: `When it was posted: ${ACCEPTED_DATE_FORMS}` }),
-    url: httpUrl("a link to the original tweet")
-      .optional()
-      .meta({ description: "Link to the original tweet (http or https)" }),
-    author: authorSchema.optional(),
-  })
+  .strictObject(
+    {
+      text: nonBlank("the tweet's text").meta({
+        description: "The tweet exactly as written; line breaks and blank lines are kept",
+      }),
+      date: z
+        .string({ error: `a date as a string: ${ACCEPTED_DATE_FORMS}` })
+        .superRefine((value, ctx) => {
+          const parsed = parseTweetDate(value);
+          if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.expected });
+        })
+        .meta({ description: `When it was posted: ${ACCEPTED_DATE_FORMS}` }),
+      url: httpUrl("a link to the original tweet")
+        .optional()
+        .meta({ description: "Link to the original tweet (http or https)" }),
+      author: authorSchema.optional(),
+    },
+    { error: 'a tweet as an object with "text" and "date"' },
+  )
   .meta({ description: "One favourite tweet" });
 
-export const tweetListSchema = z.array(tweetSchema);
+export const tweetListSchema = z.array(tweetSchema, { error: "an array of tweets" });
 
 export const tweetsDocumentSchema = z.strictObject({
   $schema: z.string().optional().meta({ description: "Path to the JSON Schema, for editors" }),
@@ -63,10 +71,13 @@ export const tweetsDocumentSchema = z.strictObject({
 /** `data/tweets.json`: a bare array of tweets, or an object holding them under `tweets`. */
 export const tweetsFileSchema = z.union([tweetListSchema, tweetsDocumentSchema]);
 
-export const siteLinkSchema = z.strictObject({
-  text: nonBlank("the link's text"),
-  url: httpUrl("the link's address"),
-});
+export const siteLinkSchema = z.strictObject(
+  {
+    text: nonBlank("the link's text"),
+    url: httpUrl("the link's address"),
+  },
+  { error: 'a link as an object with "text" and "url"' },
+);
 
 export const siteSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -74,7 +85,7 @@ export const siteSchema = z.strictObject({
   intro: z.string({ error: "the intro paragraph as a string" }).default(""),
   author: authorSchema,
   /** Each link's text is linked where it first appears in the intro, else listed in the header. */
-  links: z.array(siteLinkSchema).default([]),
+  links: z.array(siteLinkSchema, { error: "a list of links" }).default([]),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "a language tag such as en or en-GB" })

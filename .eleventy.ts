@@ -1,0 +1,22 @@
+import inlineAssets from "./src/site/inline-assets.ts";
+import type { EleventyConfig } from "./src/site/eleventy-types.ts";
+import wallData from "./src/site/wall-data.ts";
+import { wallFilesFromEnv } from "./src/tweets/wall.ts";
+
+export default function (eleventyConfig: EleventyConfig) {
+  const files = wallFilesFromEnv();
+  eleventyConfig.addPlugin(wallData, files);
+  eleventyConfig.addPlugin(inlineAssets, { cssFile: "templates/assets/wall.css" });
+  eleventyConfig.addPassthroughCopy({ "templates/assets/favicon.svg": "favicon.svg" });
+  eleventyConfig.ignores.add("templates/assets/**");
+  eleventyConfig.addWatchTarget("data/");
+  eleventyConfig.addWatchTarget(files.tweetsFile);
+  eleventyConfig.addWatchTarget("src/");
+  eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });
+}
+
+export const config = {
+  dir: { input: "templates", includes: "partials", layouts: "layouts", data: "_no_data_dir" },
+  templateFormats: ["njk"],
+  htmlTemplateEngine: "njk",
+};

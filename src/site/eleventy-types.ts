@@ -1,0 +1,15 @@
+/** The slice of Eleventy's configuration API this project uses (Eleventy ships no TypeScript types). */
+export interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addWatchTarget(target: string): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addShortcode(name: string, shortcode: (...args: never[]) => unknown): void;
+  addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options?: Options): void;
+  addTemplateFormats(formats: string): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  setWatchThrottleWaitTime(ms: number): void;
+  setUseGitIgnore(use: boolean): void;
+  ignores: { add(glob: string): void };
+  watchIgnores: { add(glob: string): void };
+}

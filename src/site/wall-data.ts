@@ -1,0 +1,19 @@
+import { formatProblem, WallDataError } from "../tweets/problems.ts";
+import { loadWall, type WallFiles } from "../tweets/wall.ts";
+import type { EleventyConfig } from "./eleventy-types.ts";
+
+/**
+ * Exposes the validated wall as the `wall` global. A broken data file fails the build; while
+ * previewing it instead becomes an error page, so the dev server keeps running and recovers on
+ * the next good save.
+ */
+export default function wallData(eleventyConfig: EleventyConfig, files: WallFiles): void {
+  eleventyConfig.addGlobalData("wall", async () => {
+    const wall = await loadWall(files);
+    if (wall.ok) return wall.value;
+    if (process.env.ELEVENTY_RUN_MODE !== "serve") throw new WallDataError(wall.problems);
+    const lines = wall.problems.map(formatProblem);
+    console.error(`[tweetwall] ${lines.length} problem(s) in the data; fix and save to recover:\n${lines.join("\n")}`);
+    return { problems: lines };
+  });
+}

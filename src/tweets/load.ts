@@ -1,0 +1,286 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  findNodeAtLocation,
+  type Node as JsonNode,
+  parseTree,
+  printParseErrorCode,
+  type ParseError,
+} from "jsonc-parser";
+import type { z } from "zod";
+import { type Checked, type Problem } from "./problems.ts";
+import {
+  authorSchema,
+  type Site,
+  siteSchema,
+  tweetListSchema,
+  tweetSchema,
+  tweetsDocumentSchema,
+  type TweetInput,
+} from "./schema.ts";
+
+export const DEFAULT_TWEETS_FILE = "data/tweets.json";
+export const DEFAULT_SITE_FILE = "data/site.json";
+
+/** `TWEETS_FILE` overrides the data file for every command, like the build. */
+export function tweetsFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TWEETS_FILE?.trim() || DEFAULT_TWEETS_FILE;
+}
+
+export async function readTweetsFile(file: string): Promise<Checked<TweetInput[]>> {
+  const text = await readText(file);
+  return typeof text === "string" ? parseTweetsJson(text, file) : text;
+}
+
+export async function readSiteFile(file: string): Promise<Checked<Site>> {
+  const text = await readText(file);
+  return typeof text === "string" ? parseSiteJson(text, file) : text;
+}
+
+export function parseTweetsJson(text: string, file: string): Checked<TweetInput[]> {
+  const json = parseJsonWithPositions(text, file);
+  if (!json.ok) return json;
+  const { root, value } = json.value;
+  const isDocument = root.type === "object";
+  const schema = isDocument ? tweetsDocumentSchema : tweetListSchema;
+  const result = schema.safeParse(value);
+  if (result.success) {
+    return { ok: true, value: Array.isArray(result.data) ? result.data : result.data.tweets };
+  }
+  if (root.type !== "array" && root.type !== "object") {
+    return fail(file, text, root, 'expected an array of tweets, or an object with a "tweets" array');
+  }
+  const tweetsAt = isDocument ? 1 : 0;
+  return {
+    ok: false,
+    problems: inReadingOrder(
+      result.error.issues.map((issue) => {
+        const inTweet = issue.path.length > tweetsAt && typeof issue.path[tweetsAt] === "number";
+        const fieldPath = inTweet ? issue.path.slice(tweetsAt + 1) : issue.path;
+        return locateIssue(
+          issue,
+          { file, text, root },
+          {
+            tweet: inTweet ? (issue.path[tweetsAt] as number) + 1 : undefined,
+            fieldPath,
+            knownKeys: knownKeysFor(inTweet, fieldPath, isDocument),
+          },
+        );
+      }),
+    ),
+  };
+}
+
+export function parseSiteJson(text: string, file: string): Checked<Site> {
+  const json = parseJsonWithPositions(text, file);
+  if (!json.ok) return json;
+  const { root, value } = json.value;
+  const result = siteSchema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: inReadingOrder(
+      result.error.issues.map((issue) =>
+        locateIssue(
+          issue,
+          { file, text, root },
+          {
+            fieldPath: issue.path,
+            knownKeys: issue.path.at(-1) === "author" ? keysOf(authorSchema) : keysOf(siteSchema),
+          },
+        ),
+      ),
+    ),
+  };
+}
+
+function inReadingOrder(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+interface ParsedJson {
+  root: JsonNode;
+  value: unknown;
+}
+
+interface Source {
+  file: string;
+  text: string;
+  root: JsonNode;
+}
+
+function parseJsonWithPositions(text: string, file: string): Checked<ParsedJson> {
+  const errors: ParseError[] = [];
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
+  if (source.trim() === "") {
+    return {
+      ok: false,
+      problems: [{ file, line: 1, column: 1, message: "the file is empty: expected JSON" }],
+    };
+  }
+  // Only the first syntax error is reliable; the parser's later ones are echoes of it.
+  const [first] = errors;
+  if (first || !root) {
+    const code = first ? printParseErrorCode(first.error) : "ValueExpected";
+    const at = positionOf(source, first?.offset ?? 0);
+    return { ok: false, problems: [{ file, ...at, message: `invalid JSON: ${describeParseError(code)}` }] };
+  }
+  const duplicates = findDuplicateKeys(root).map((node) => ({
+    ...positionOf(source, node.offset),
+    file,
+    message: `duplicate key "${String(node.value)}": JSON keeps only the last one, so remove or rename one`,
+  }));
+  if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  return { ok: true, value: { root, value: JSON.parse(source) } };
+}
+
+function describeParseError(code: string): string {
+  const readable: Record<string, string> = {
+    InvalidSymbol: "unexpected character",
+    InvalidNumberFormat: "malformed number",
+    PropertyNameExpected: "expected a quoted key (a trailing comma before } or ] is not allowed)",
+    ValueExpected: "expected a value (a trailing comma before ] or } is not allowed)",
+    ColonExpected: 'expected ":" after the key',
+    CommaExpected: 'expected "," between items',
+    CloseBraceExpected: 'expected "}" to close the object',
+    CloseBracketExpected: 'expected "]" to close the array',
+    EndOfFileExpected: "expected the end of the file after the top-level value",
+    InvalidCommentToken: "comments are not allowed in JSON",
+    UnexpectedEndOfComment: "comments are not allowed in JSON",
+    UnexpectedEndOfString: "a string is not closed on its line (write a line break inside a string as \\n)",
+    UnexpectedEndOfNumber: "a number ends too early",
+    InvalidUnicode: "invalid \\u escape",
+    InvalidEscapeCharacter: "invalid escape character in a string (write \\\\ for a backslash)",
+    InvalidCharacter: "a control character (such as a raw line break) inside a string; write \\n instead",
+  };
+  return readable[code] ?? code;
+}
+
+function findDuplicateKeys(node: JsonNode): JsonNode[] {
+  const found: JsonNode[] = [];
+  if (node.type === "object") {
+    const seen = new Set<unknown>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (!key) continue;
+      if (seen.has(key.value)) found.push(key);
+      seen.add(key.value);
+    }
+  }
+  for (const child of node.children ?? []) found.push(...findDuplicateKeys(child));
+  return found;
+}
+
+interface IssueContext {
+  tweet?: number | undefined;
+  fieldPath: PropertyKey[];
+  knownKeys: string[];
+}
+
+function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueContext): Problem {
+  const jsonPath = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  const field = context.fieldPath.map(String).join(".");
+  const base = { file: source.file, ...(context.tweet === undefined ? {} : { tweet: context.tweet }) };
+
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0] ?? "";
+    const property = findNodeAtLocation(source.root, [...jsonPath, key])?.parent;
+    const hint = closestKey(key, context.knownKeys);
+    const known = `known fields are ${context.knownKeys.map((k) => `"${k}"`).join(", ")}`;
+    const others =
+      issue.keys.length > 1
+        ? ` (also ${issue.keys
+            .slice(1)
+            .map((k) => `"${k}"`)
+            .join(", ")})`
+        : "";
+    return {
+      ...base,
+      ...positionOf(source.text, property?.offset ?? 0),
+      field: [field, key].filter(Boolean).join("."),
+      message: `unknown field${others}: ${hint ? `did you mean "${hint}"? ` : ""}${known}`,
+    };
+  }
+
+  const node = findNodeAtLocation(source.root, jsonPath);
+  const missing = node === undefined;
+  const anchor = missing ? closestExistingNode(source.root, jsonPath) : node;
+  return {
+    ...base,
+    ...positionOf(source.text, anchor?.offset ?? 0),
+    ...(field ? { field } : {}),
+    message: missing ? `missing: expected ${issue.message}` : `expected ${issue.message}`,
+  };
+}
+
+function closestExistingNode(root: JsonNode, jsonPath: (string | number)[]): JsonNode | undefined {
+  for (let length = jsonPath.length - 1; length >= 0; length--) {
+    const node = findNodeAtLocation(root, jsonPath.slice(0, length));
+    if (node) return node;
+  }
+  return root;
+}
+
+function knownKeysFor(inTweet: boolean, fieldPath: PropertyKey[], isDocument: boolean): string[] {
+  if (inTweet) return fieldPath[0] === "author" ? keysOf(authorSchema) : keysOf(tweetSchema);
+  return isDocument ? keysOf(tweetsDocumentSchema) : [];
+}
+
+function keysOf(schema: { shape: Record<string, unknown> }): string[] {
+  return Object.keys(schema.shape);
+}
+
+/** The known key a typo most likely meant, if any is close enough to be a useful hint. */
+export function closestKey(typo: string, candidates: string[]): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const key of candidates) {
+    const distance = editDistance(typo.toLowerCase(), key.toLowerCase());
+    if (!best || distance < best.distance) best = { key, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3)) ? best.key : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function fail<T>(file: string, text: string, node: JsonNode, message: string): Checked<T> {
+  return { ok: false, problems: [{ file, ...positionOf(text, node.offset), message }] };
+}
+
+async function readText(file: string): Promise<string | Checked<never>> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? `file not found (looked in ${path.resolve(file)})`
+        : code === "EISDIR"
+          ? "is a folder, expected a JSON file"
+          : `cannot be read (${code ?? String(error)})`;
+    return { ok: false, problems: [{ file, line: 1, column: 1, message: reason }] };
+  }
+}

@@ -1,0 +1,123 @@
+import { parseTweetDate, type TweetDate } from "./dates.ts";
+import { canonicalTwitterUrl, escapeHtml, linkifyText } from "./linkify.ts";
+import { statusIdOf } from "./merge.ts";
+import type { AuthorInput, Site, TweetInput } from "./schema.ts";
+
+/** What the templates display: plain, already-safe values; templates never compute. */
+export interface WallView {
+  site: SiteView;
+  tweets: TweetView[];
+}
+
+export interface SiteView {
+  title: string;
+  /** The intro as plain text, for the page description. */
+  intro: string;
+  /** The intro, escaped, with the site links that appear in it linked. */
+  introHtml: string;
+  language: string;
+  author: AuthorView;
+  /** Site links whose text does not appear in the intro, shown in the header. */
+  links: { text: string; url: string }[];
+  url: string | undefined;
+}
+
+export interface AuthorView {
+  name: string;
+  handle: string;
+  profileUrl: string;
+}
+
+export interface TweetView {
+  /** 1-based position in the curator's order. */
+  number: number;
+  /** Stable fragment id: from the status id when the URL has one, else date and first words. */
+  anchor: string;
+  /** Escaped, linkified text; line breaks are kept as `\n` and shown with `white-space: pre-wrap`. */
+  html: string;
+  /** The text without markup, for titles and feeds. */
+  text: string;
+  date: TweetDate;
+  author: AuthorView;
+  /** The original tweet when known, else the author's profile. */
+  source: { url: string; label: string };
+}
+
+export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
+  const siteAuthor = normalizeAuthor(site.author);
+  const anchors = new Set<string>();
+  return {
+    site: normalizeSite(site, siteAuthor),
+    tweets: tweets.map((tweet, index) => {
+      const view = normalizeTweet(tweet, index + 1, siteAuthor);
+      view.anchor = uniqueAnchor(view.anchor, anchors);
+      return view;
+    }),
+  };
+}
+
+export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor: AuthorView): TweetView {
+  const parsed = parseTweetDate(tweet.date);
+  if (!parsed.ok) throw new Error(`tweet ${number}: unvalidated date reached normalize: ${parsed.expected}`);
+  const author = tweet.author ? normalizeAuthor(tweet.author) : defaultAuthor;
+  const text = tweet.text.replace(/\r\n?/g, "\n").trim();
+  const url = tweet.url === undefined ? undefined : canonicalTwitterUrl(tweet.url);
+  return {
+    number,
+    anchor: anchorFor(text, parsed.date, url),
+    html: linkifyText(text),
+    text,
+    date: parsed.date,
+    author,
+    source: url
+      ? { url, label: `Open the original tweet by @${author.handle} on X` }
+      : { url: author.profileUrl, label: `@${author.handle} on X (original link unknown)` },
+  };
+}
+
+export function normalizeAuthor(author: AuthorInput): AuthorView {
+  const handle = author.handle.replace(/^@/, "");
+  return { name: author.name.trim(), handle, profileUrl: `https://x.com/${handle}` };
+}
+
+function normalizeSite(site: Site, author: AuthorView): SiteView {
+  let introHtml = escapeHtml(site.intro.trim());
+  const links: SiteView["links"] = [];
+  for (const link of site.links) {
+    const url = canonicalTwitterUrl(link.url);
+    const phrase = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(escapeHtml(link.text))}(?![\\p{L}\\p{N}])`, "u");
+    if (phrase.test(introHtml)) {
+      introHtml = introHtml.replace(phrase, (match) => `<a href="${escapeHtml(url)}">${match}</a>`);
+    } else {
+      links.push({ text: link.text, url });
+    }
+  }
+  return { title: site.title.trim(), intro: site.intro.trim(), introHtml, language: site.language, author, links, url: site.url };
+}
+
+function anchorFor(text: string, date: TweetDate, url: string | undefined): string {
+  const statusId = statusIdOf(url);
+  if (statusId) return `tweet-${statusId}`;
+  const words = slugWords(text).slice(0, 6).join("-");
+  return `${date.iso.slice(0, 10)}${words ? `-${words}` : ""}`;
+}
+
+function slugWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/https?:\/\/\S+|pic\.twitter\.com\/\S+/g, " ")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function uniqueAnchor(anchor: string, taken: Set<string>): string {
+  let candidate = anchor;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${anchor}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

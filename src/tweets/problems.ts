@@ -1,0 +1,28 @@
+/** One thing wrong with the curator's input, located precisely enough to fix without searching. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  /** 1-based position of the tweet in the file, when the problem is inside one. */
+  tweet?: number;
+  /** Dotted path of the field inside the tweet (or the file), e.g. `author.handle`. */
+  field?: string;
+  message: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export function formatProblem({ file, line, column, tweet, field, message }: Problem): string {
+  const where = [tweet === undefined ? undefined : `tweet ${tweet}`, field && `field "${field}"`]
+    .filter(Boolean)
+    .join(", ");
+  return `${file}:${line}:${column}: ${where ? `${where}: ` : ""}${message}`;
+}
+
+/** Thrown only at the edge (the Eleventy data hook), carrying every problem found. */
+export class WallDataError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "WallDataError";
+  }
+}

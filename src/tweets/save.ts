@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Site, SiteInput, TweetInput } from "./schema.ts";
+
+/**
+ * Writes JSON the same way every time (2-space indent, fixed key order, trailing newline) so
+ * the curator's git diffs stay small, and atomically, so a crash never leaves half a file.
+ */
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const temporary = `${file}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, "utf8");
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A tweet with its keys in the documented order, dropping the ones that are not set. */
+export function orderTweetKeys(tweet: TweetInput): TweetInput {
+  return {
+    text: tweet.text,
+    date: tweet.date,
+    ...(tweet.url === undefined ? {} : { url: tweet.url }),
+    ...(tweet.author === undefined ? {} : { author: { name: tweet.author.name, handle: tweet.author.handle } }),
+  };
+}
+
+export function orderSiteKeys(site: SiteInput | Site): SiteInput {
+  return {
+    title: site.title,
+    intro: site.intro ?? "",
+    author: { name: site.author.name, handle: site.author.handle },
+    links: (site.links ?? []).map((link) => ({ text: link.text, url: link.url })),
+    ...(site.language === undefined || site.language === "en" ? {} : { language: site.language }),
+    ...(site.url === undefined ? {} : { url: site.url }),
+  };
+}
