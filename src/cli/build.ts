@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -18,14 +19,20 @@ export async function buildSite(outputDir: string): Promise<BuildOutcome> {
   const staging = `${target}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
-    const eleventy = new Eleventy(INPUT_DIR, staging, { configPath: CONFIG_FILE, quietMode: true, runMode: "build" });
+    const eleventy = new Eleventy(INPUT_DIR, staging, {
+      configPath: CONFIG_FILE,
+      quietMode: true,
+      runMode: "build",
+    });
     // Errors are reported once, by the caller, without Eleventy's stack traces.
     eleventy.disableLogger();
     await eleventy.write();
     await swapIn(staging, target);
     return { ok: true, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Eleventy may still be copying passthrough files into the staging folder when the build
+    // rejects; removing it under them would turn one clear error into a second, noisy one.
+    process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
     return { ok: false, errors: describeBuildError(error) };
   }
 }
@@ -48,7 +55,7 @@ async function exists(file: string): Promise<boolean> {
 /** Eleventy wraps errors several layers deep; the curator needs the innermost meaningful one. */
 export function describeBuildError(error: unknown): string[] {
   const chain: unknown[] = [];
-  for (let current: unknown = error; current && !chain.includes(current); ) {
+  for (let current: unknown = error; current && !chain.includes(current);) {
     chain.push(current);
     const next = current as { originalError?: unknown; cause?: unknown };
     current = next.originalError ?? next.cause;

@@ -29,13 +29,22 @@ export async function importWall({
     imported = parseWallText(await readFile(source, "utf8"), source);
   } catch (error) {
     if (error instanceof WallTextError) return { ok: false, errors: [error.message] };
-    return { ok: false, errors: [`${source}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`] };
+    return {
+      ok: false,
+      errors: [`${source}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`],
+    };
   }
 
   const hasTweetsFile = await exists(tweetsFile);
   const existing = hasTweetsFile ? await readTweetsFile(tweetsFile) : { ok: true as const, value: [] };
   if (!existing.ok) {
-    return { ok: false, errors: [...existing.problems.map(formatProblem), `${tweetsFile} must be valid before importing into it`] };
+    return {
+      ok: false,
+      errors: [
+        ...existing.problems.map(formatProblem),
+        `${tweetsFile} must be valid before importing into it`,
+      ],
+    };
   }
   const merged = mergeTweets(existing.value, imported.tweets);
   const writeSite = !(await exists(siteFile));
@@ -43,8 +52,12 @@ export async function importWall({
   const report = [
     `${source}: ${imported.tweets.length} tweets read`,
     `${dryRun ? "would add" : "added"} ${merged.added.length} to ${tweetsFile}, skipped ${merged.skipped.length}`,
-    ...merged.skipped.map(({ tweet, reason }) => `  skipped "${preview(tweet.text)}" (${tweet.date}): ${reason}`),
-    writeSite ? `${dryRun ? "would write" : "wrote"} ${siteFile} (title, intro, author)` : `${siteFile} kept as it is`,
+    ...merged.skipped.map(
+      ({ tweet, reason }) => `  skipped "${preview(tweet.text)}" (${tweet.date}): ${reason}`,
+    ),
+    writeSite
+      ? `${dryRun ? "would write" : "wrote"} ${siteFile} (title, intro, author)`
+      : `${siteFile} kept as it is`,
   ];
   if (dryRun) return { ok: true, report };
   if (merged.added.length > 0 || !hasTweetsFile) {

@@ -60,13 +60,21 @@ async function check(): Promise<number> {
 
 async function build(outputDir: string): Promise<number> {
   const files = wallFilesFromEnv();
+  const wall = await loadWall(files);
+  if (!wall.ok) {
+    reportProblems(wall.problems.map(formatProblem));
+    console.error(`Nothing was written: ${outputDir}/ still holds the last good build.`);
+    return 1;
+  }
   const outcome = await buildSite(outputDir);
   if (!outcome.ok) {
     reportProblems(outcome.errors);
     console.error(`Nothing was written: ${outputDir}/ still holds the last good build.`);
     return 1;
   }
-  console.log(`Built the wall from ${files.tweetsFile} into ${outputDir}/ in ${outcome.seconds.toFixed(2)} s.`);
+  console.log(
+    `Built the wall from ${files.tweetsFile} into ${outputDir}/ in ${outcome.seconds.toFixed(2)} s.`,
+  );
   return 0;
 }
 
@@ -94,6 +102,11 @@ function reportProblems(lines: string[]): number {
   for (const line of lines) console.error(`  ${line}`);
   return 1;
 }
+
+process.on("unhandledRejection", (reason) => {
+  console.error(`tweetwall: ${reason instanceof Error ? reason.message : String(reason)}`);
+  process.exitCode = 1;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

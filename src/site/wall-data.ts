@@ -13,7 +13,9 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
     if (wall.ok) return wall.value;
     if (process.env.ELEVENTY_RUN_MODE !== "serve") throw new WallDataError(wall.problems);
     const lines = wall.problems.map(formatProblem);
-    console.error(`[tweetwall] ${lines.length} problem(s) in the data; fix and save to recover:\n${lines.join("\n")}`);
+    console.error(
+      `[tweetwall] ${lines.length} problem(s) in the data; fix and save to recover:\n${lines.join("\n")}`,
+    );
     return { problems: lines };
   });
 }

@@ -32,11 +32,6 @@ export async function readTweetsFile(file: string): Promise<Checked<TweetInput[]
   return typeof text === "string" ? parseTweetsJson(text, file) : text;
 }
 
-export async function readSiteFile(file: string): Promise<Checked<Site>> {
-  const text = await readText(file);
-  return typeof text === "string" ? parseSiteJson(text, file) : text;
-}
-
 export function parseTweetsJson(text: string, file: string): Checked<TweetInput[]> {
   const json = parseJsonWithPositions(text, file);
   if (!json.ok) return json;
@@ -270,7 +265,9 @@ function fail<T>(file: string, text: string, node: JsonNode, message: string): C
   return { ok: false, problems: [{ file, ...positionOf(text, node.offset), message }] };
 }
 
-async function readText(file: string): Promise<string | Checked<never>> {
+export type TextOrProblem = string | { ok: false; problems: Problem[] };
+
+export async function readText(file: string): Promise<TextOrProblem> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {

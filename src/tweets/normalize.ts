@@ -85,21 +85,32 @@ function normalizeSite(site: Site, author: AuthorView): SiteView {
   const links: SiteView["links"] = [];
   for (const link of site.links) {
     const url = canonicalTwitterUrl(link.url);
-    const phrase = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(escapeHtml(link.text))}(?![\\p{L}\\p{N}])`, "u");
+    const phrase = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(escapeHtml(link.text))}(?![\\p{L}\\p{N}])`,
+      "u",
+    );
     if (phrase.test(introHtml)) {
       introHtml = introHtml.replace(phrase, (match) => `<a href="${escapeHtml(url)}">${match}</a>`);
     } else {
       links.push({ text: link.text, url });
     }
   }
-  return { title: site.title.trim(), intro: site.intro.trim(), introHtml, language: site.language, author, links, url: site.url };
+  return {
+    title: site.title.trim(),
+    intro: site.intro.trim(),
+    introHtml,
+    language: site.language,
+    author,
+    links,
+    url: site.url,
+  };
 }
 
 function anchorFor(text: string, date: TweetDate, url: string | undefined): string {
   const statusId = statusIdOf(url);
   if (statusId) return `tweet-${statusId}`;
   const words = slugWords(text).slice(0, 6).join("-");
-  return `${date.iso.slice(0, 10)}${words ? `-${words}` : ""}`;
+  return `tweet-${date.iso.slice(0, 10)}${words ? `-${words}` : ""}`;
 }
 
 function slugWords(text: string): string[] {

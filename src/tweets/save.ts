@@ -25,7 +25,9 @@ export function orderTweetKeys(tweet: TweetInput): TweetInput {
     text: tweet.text,
     date: tweet.date,
     ...(tweet.url === undefined ? {} : { url: tweet.url }),
-    ...(tweet.author === undefined ? {} : { author: { name: tweet.author.name, handle: tweet.author.handle } }),
+    ...(tweet.author === undefined
+      ? {}
+      : { author: { name: tweet.author.name, handle: tweet.author.handle } }),
   };
 }
 

@@ -1,5 +1,12 @@
 import { normalizeWall, type WallView } from "./normalize.ts";
-import { DEFAULT_SITE_FILE, readSiteFile, readTweetsFile, tweetsFilePath } from "./load.ts";
+import {
+  DEFAULT_SITE_FILE,
+  parseSiteJson,
+  parseTweetsJson,
+  readText,
+  type TextOrProblem,
+  tweetsFilePath,
+} from "./load.ts";
 import type { Checked } from "./problems.ts";
 
 export interface WallFiles {
@@ -11,11 +18,32 @@ export function wallFilesFromEnv(env: NodeJS.ProcessEnv = process.env): WallFile
   return { tweetsFile: tweetsFilePath(env), siteFile: DEFAULT_SITE_FILE };
 }
 
-/** Reads, validates and normalizes both curator files, reporting every problem in either at once. */
-export async function loadWall({ tweetsFile, siteFile }: WallFiles): Promise<Checked<WallView>> {
-  const [site, tweets] = await Promise.all([readSiteFile(siteFile), readTweetsFile(tweetsFile)]);
+let lastLoad: { key: string; result: Checked<WallView> } | undefined;
+
+/**
+ * Reads, validates and normalizes both curator files, reporting every problem in either at once.
+ * The CLI validates before starting Eleventy and Eleventy asks again for its global data; the
+ * second call, on unchanged files, reuses the first result instead of validating twice.
+ */
+export async function loadWall(files: WallFiles): Promise<Checked<WallView>> {
+  const [siteText, tweetsText] = await Promise.all([readText(files.siteFile), readText(files.tweetsFile)]);
+  const key = JSON.stringify([files, siteText, tweetsText]);
+  if (lastLoad?.key !== key) lastLoad = { key, result: checkWall(files, siteText, tweetsText) };
+  return lastLoad.result;
+}
+
+function checkWall(
+  { tweetsFile, siteFile }: WallFiles,
+  siteText: TextOrProblem,
+  tweetsText: TextOrProblem,
+): Checked<WallView> {
+  const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : siteText;
+  const tweets = typeof tweetsText === "string" ? parseTweetsJson(tweetsText, tweetsFile) : tweetsText;
   if (!site.ok || !tweets.ok) {
-    return { ok: false, problems: [...(site.ok ? [] : site.problems), ...(tweets.ok ? [] : tweets.problems)] };
+    return {
+      ok: false,
+      problems: [...(site.ok ? [] : site.problems), ...(tweets.ok ? [] : tweets.problems)],
+    };
   }
   return { ok: true, value: normalizeWall(site.value, tweets.value) };
 }

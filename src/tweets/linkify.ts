@@ -1,0 +1,137 @@
+import twitterText from "twitter-text";
+
+export type EntityKind = "url" | "mention" | "hashtag";
+
+/** A link found in tweet text; `start`/`end` index the original string in UTF-16 code units. */
+export interface TextEntity {
+  kind: EntityKind;
+  /** The slice of the tweet as written, e.g. `@karpathy`, `#漢字`, `https://t.co/iDw8gqNnGT`. */
+  text: string;
+  href: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Turns tweet text into safe HTML: every character of the tweet is escaped, and links, mentions and
+ * hashtags become anchors. Newlines stay `\n` for the caller to lay out.
+ */
+export function linkifyText(text: string): string {
+  let html = "";
+  let cursor = 0;
+  for (const entity of findEntities(text)) {
+    html += escapeHtml(text.slice(cursor, entity.start));
+    html += `<a href="${escapeHtml(entity.href)}" rel="nofollow noopener noreferrer">${escapeHtml(entity.text)}</a>`;
+    cursor = entity.end;
+  }
+  return html + escapeHtml(text.slice(cursor));
+}
+
+/**
+ * Finds links, mentions and hashtags the way X does, using its own twitter-text library.
+ * Returns them sorted and non-overlapping. Cashtags are not linked. A list (`@user/list`) is
+ * linked as a mention of its owner, since x.com no longer addresses lists by name.
+ */
+export function findEntities(text: string): TextEntity[] {
+  // Bare URLs are extracted too, so that a `#` or `@` inside one (`example.com/#top`) is not
+  // taken for a hashtag or mention, as on X; they are dropped below unless we link them.
+  const urls = twitterText
+    .extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true })
+    .map(({ url, indices: [start, end] }): TextEntity => ({
+      kind: "url",
+      text: url,
+      href: BARE_PIC_TWITTER.test(url) ? `https://${url}` : canonicalTwitterUrl(url),
+      start,
+      end,
+    }));
+  const mentions = twitterText
+    .extractMentionsOrListsWithIndices(text)
+    .map(({ screenName, indices: [start] }): TextEntity => {
+      const end = start + 1 + screenName.length;
+      return {
+        kind: "mention",
+        text: text.slice(start, end),
+        href: `https://x.com/${screenName}`,
+        start,
+        end,
+      };
+    });
+  // Called without options, twitter-text also drops hashtags that sit inside a URL.
+  const hashtags = twitterText
+    .extractHashtagsWithIndices(text)
+    .map(({ hashtag, indices: [start, end] }): TextEntity => ({
+      kind: "hashtag",
+      text: text.slice(start, end),
+      href: `https://x.com/hashtag/${encodeURIComponent(hashtag)}`,
+      start,
+      end,
+    }));
+  return withoutOverlaps([...urls, ...mentions, ...hashtags]).filter((entity) => WEB_URL.test(entity.href));
+}
+
+/**
+ * Points Twitter/X links at `https://x.com` without share-tracking query parameters (and without
+ * any query on a status link). Any other URL, or text that is not a URL, is returned unchanged.
+ */
+export function canonicalTwitterUrl(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  const isWeb = parsed.protocol === "https:" || parsed.protocol === "http:";
+  if (!isWeb || !TWITTER_HOSTS.has(parsed.hostname)) return url;
+  parsed.protocol = "https:";
+  parsed.host = "x.com";
+  parsed.search = parsed.pathname.includes("/status/") ? "" : withoutTracking(parsed.search);
+  return parsed.href;
+}
+
+/** Escapes text for HTML content and for double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+const BARE_PIC_TWITTER = /^pic\.twitter\.com\//i;
+// Other bare URLs keep a scheme-less href and are dropped by this test, which is also what keeps
+// any javascript: or data: href out of the page.
+const WEB_URL = /^https?:\/\//i;
+
+/** Keeps the earliest entity where two overlap, and URLs over the others at a tie, as twitter-text does. */
+function withoutOverlaps(entities: TextEntity[]): TextEntity[] {
+  const kept: TextEntity[] = [];
+  let end = 0;
+  for (const entity of entities.toSorted((a, b) => a.start - b.start)) {
+    if (entity.start < end) continue;
+    kept.push(entity);
+    end = entity.end;
+  }
+  return kept;
+}
+
+const TWITTER_HOSTS = new Set([
+  "twitter.com",
+  "www.twitter.com",
+  "mobile.twitter.com",
+  "x.com",
+  "www.x.com",
+  "mobile.x.com",
+]);
+const TRACKING_PARAMS = new Set(["s", "t", "ref_src", "ref_url", "src"]);
+
+// Filters the raw query rather than going through URLSearchParams, which would re-encode what stays.
+function withoutTracking(search: string): string {
+  const kept = search
+    .slice(1)
+    .split("&")
+    .filter((pair) => {
+      const key = (pair.split("=")[0] ?? "").toLowerCase();
+      return key !== "" && !TRACKING_PARAMS.has(key) && !key.startsWith("utm_");
+    });
+  return kept.length > 0 ? `?${kept.join("&")}` : "";
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
