@@ -11,7 +11,6 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.ignores.add("templates/assets/**");
   eleventyConfig.addWatchTarget("data/");
   eleventyConfig.addWatchTarget(files.tweetsFile);
-  eleventyConfig.addWatchTarget("src/");
   eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });
 }
 

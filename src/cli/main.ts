@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import Eleventy from "@11ty/eleventy";
 import { formatProblem } from "../tweets/problems.ts";
 import { loadWall, wallFilesFromEnv } from "../tweets/wall.ts";
 import { importWall } from "./import.ts";
-import { buildSite, CONFIG_FILE, INPUT_DIR } from "./build.ts";
+import { buildSite } from "./build.ts";
+import { serveSite, superviseDevServer } from "./serve.ts";
 
 const USAGE = `Usage: tweetwall <command> [options]
 
@@ -79,11 +79,15 @@ async function build(outputDir: string): Promise<number> {
 }
 
 async function serve(port: number): Promise<number> {
-  const eleventy = new Eleventy(INPUT_DIR, "_site", { configPath: CONFIG_FILE, runMode: "serve" });
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(port);
-  return new Promise<number>(() => {});
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`tweetwall serve: --port expects a number from 1 to 65535`);
+    return 2;
+  }
+  if (process.env.TWEETWALL_SUPERVISED) {
+    await serveSite(port);
+    return new Promise<number>(() => {});
+  }
+  return superviseDevServer(port);
 }
 
 async function runImport([source, ...extra]: string[], dryRun: boolean): Promise<number> {

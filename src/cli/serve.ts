@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { watch } from "chokidar";
+import Eleventy from "@11ty/eleventy";
+import { CONFIG_FILE, INPUT_DIR } from "./build.ts";
+
+/** Runs Eleventy's dev server in this process: rebuilds and live-reloads on data and template saves. */
+export async function serveSite(port: number): Promise<void> {
+  const eleventy = new Eleventy(INPUT_DIR, "_site", { configPath: CONFIG_FILE, runMode: "serve" });
+  await eleventy.init();
+  await eleventy.watch();
+  await eleventy.serve(port);
+}
+
+const CODE_PATHS = ["src", CONFIG_FILE];
+
+/**
+ * Node cannot unload an ES module, so a saved change to the project's own code (src/, the
+ * Eleventy config) only takes effect in a fresh process: this supervisor restarts the dev
+ * server on such a save, and keeps waiting for the next one when the code does not even load.
+ */
+export function superviseDevServer(port: number): Promise<never> {
+  let child: ChildProcess | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const start = () => {
+    child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", String(port)], {
+      stdio: "inherit",
+      env: { ...process.env, TWEETWALL_SUPERVISED: "1" },
+    });
+    child.on("exit", (code, signal) => {
+      if (signal === null && code !== 0) {
+        console.error(`[tweetwall] the dev server stopped (exit ${code}); fix the code and save to restart it.`);
+      }
+    });
+  };
+
+  const restart = (file: string) => {
+    clearTimeout(restartTimer);
+    restartTimer = setTimeout(() => {
+      console.log(`[tweetwall] ${file} changed: restarting the dev server…`);
+      const previous = child;
+      if (previous && previous.exitCode === null && previous.signalCode === null) {
+        previous.once("exit", start);
+        previous.kill("SIGTERM");
+      } else {
+        start();
+      }
+    }, 150);
+  };
+
+  watch(CODE_PATHS, { ignoreInitial: true }).on("all", (_event, file) => restart(file));
+  const stop = () => {
+    child?.kill("SIGTERM");
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  start();
+  return new Promise<never>(() => {});
+}
