@@ -29,7 +29,9 @@ export function superviseDevServer(port: number): Promise<never> {
     });
     child.on("exit", (code, signal) => {
       if (signal === null && code !== 0) {
-        console.error(`[tweetwall] the dev server stopped (exit ${code}); fix the code and save to restart it.`);
+        console.error(
+          `[tweetwall] the dev server stopped (exit ${code}); fix the code and save to restart it.`,
+        );
       }
     });
   };

@@ -15,7 +15,6 @@ if (!suiteFound) {
   console.warn(`Skipping the twitter-text conformance suite: ${SUITE_DIR} does not exist.`);
 }
 
-
 interface Case {
   description: string;
   text: string;
