@@ -7,7 +7,10 @@ export default function (eleventyConfig: EleventyConfig) {
   const files = wallFilesFromEnv();
   eleventyConfig.addPlugin(wallData, files);
   eleventyConfig.addPlugin(inlineAssets, { cssFile: "templates/assets/wall.css" });
-  eleventyConfig.addPassthroughCopy({ "templates/assets/favicon.svg": "favicon.svg" });
+  eleventyConfig.addPassthroughCopy({
+    "templates/assets/favicon.svg": "favicon.svg",
+    "templates/assets/robots.txt": "robots.txt",
+  });
   eleventyConfig.ignores.add("templates/assets/**");
   eleventyConfig.addWatchTarget("data/");
   eleventyConfig.addWatchTarget(files.tweetsFile);

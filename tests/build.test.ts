@@ -95,13 +95,13 @@ describe("the seed wall, built", () => {
     expect(transformer.text().split("\n")).toHaveLength(4);
   });
 
-  test("takes the title and intro from data/site.json, with 'here' linking to the author's profile", () => {
+  test("takes the title and intro from data/site.json, with the 'here' sentence linking to the author's profile", () => {
     expect($("title").text()).toBe("fave tweets wall");
     expect($("h1").text()).toBe("fave tweets wall");
     const intro = $(".intro");
     expect(intro.text()).toMatch(/^Sometimes tweets get lost/);
     expect(intro.find("a").attr("href")).toBe("https://x.com/karpathy");
-    expect(intro.find("a").text()).toBe("here");
+    expect(intro.find("a").text()).toBe("The full collection of my tweets, of course, is here");
   });
 
   test("has no script, no inline handler, and only http(s) or same-page links", () => {

@@ -35,7 +35,9 @@ describe("parseWallText on the real fave tweets wall", () => {
         "Sometimes tweets get lost in the hustle and bustle of the ephemeral timeline, so I thought it " +
         "would be fun to collect some of my favorite tweets. The full collection of my tweets, of course, is here.",
       author: { name: "Andrej Karpathy", handle: "karpathy" },
-      links: [{ text: "here", url: "https://twitter.com/karpathy" }],
+      links: [
+        { text: "The full collection of my tweets, of course, is here", url: "https://twitter.com/karpathy" },
+      ],
     });
   });
 

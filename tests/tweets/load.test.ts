@@ -28,7 +28,9 @@ describe("the committed data", () => {
     expect(site.value.title).toBe("fave tweets wall");
     expect(site.value.intro).toMatch(/^Sometimes tweets get lost .* is here\.$/);
     expect(site.value.author).toEqual({ name: "Andrej Karpathy", handle: "karpathy" });
-    expect(site.value.links).toEqual([{ text: "here", url: "https://twitter.com/karpathy" }]);
+    expect(site.value.links).toEqual([
+      { text: "The full collection of my tweets, of course, is here", url: "https://twitter.com/karpathy" },
+    ]);
   });
 });
 

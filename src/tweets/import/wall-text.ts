@@ -278,11 +278,13 @@ function sameAuthor(a: AuthorInput, b: AuthorInput): boolean {
 
 /**
  * On an embed wall the intro's "here" ("The full collection of my tweets … is here.") pointed at
- * the author's profile; without that word the header lists the profile as @handle.
+ * the author's profile. The whole sentence becomes the link text, since a bare "here" tells a
+ * screen-reader user nothing about where it goes; without that word the profile is @handle.
  */
 function profileLink(author: AuthorInput, intro: string): { text: string; url: string } {
   const url = `https://twitter.com/${author.handle}`;
-  return /\bhere\b/.test(intro) ? { text: "here", url } : { text: `@${author.handle}`, url };
+  const sentence = intro.split(/(?<=[.!?])\s+/).find((candidate) => /\bhere\b/.test(candidate));
+  return sentence ? { text: sentence.replace(/[.!?]+$/, ""), url } : { text: `@${author.handle}`, url };
 }
 
 function isBlank(line: string): boolean {
