@@ -11,7 +11,8 @@ Commands:
   build [--output DIR]   validate the data and build the wall into DIR (default _site/);
                          the previous site is replaced only when the whole build succeeds
   check                  validate data/site.json and the tweets file, listing every problem
-  serve [--port N]       preview on http://localhost:8080, rebuilding and reloading on save
+  serve [--port N] [--output DIR]
+                         preview on http://localhost:8080, rebuilding and reloading on save
   import FILE [--dry-run]
                          add the tweets of a plain-text wall (a copied page of embeds) to the
                          tweets file, skipping ones already there; writes data/site.json if missing
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     case "build":
       return build(values.output);
     case "serve":
-      return serve(Number(values.port));
+      return serve(Number(values.port), values.output);
     case "import":
       return runImport(operands, values["dry-run"]);
     default:
@@ -78,16 +79,16 @@ async function build(outputDir: string): Promise<number> {
   return 0;
 }
 
-async function serve(port: number): Promise<number> {
+async function serve(port: number, outputDir: string): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`tweetwall serve: --port expects a number from 1 to 65535`);
     return 2;
   }
   if (process.env.TWEETWALL_SUPERVISED) {
-    await serveSite(port);
+    await serveSite(port, outputDir);
     return new Promise<number>(() => {});
   }
-  return superviseDevServer(port);
+  return superviseDevServer(port, outputDir);
 }
 
 async function runImport([source, ...extra]: string[], dryRun: boolean): Promise<number> {

@@ -4,8 +4,8 @@ import Eleventy from "@11ty/eleventy";
 import { CONFIG_FILE, INPUT_DIR } from "./build.ts";
 
 /** Runs Eleventy's dev server in this process: rebuilds and live-reloads on data and template saves. */
-export async function serveSite(port: number): Promise<void> {
-  const eleventy = new Eleventy(INPUT_DIR, "_site", { configPath: CONFIG_FILE, runMode: "serve" });
+export async function serveSite(port: number, outputDir: string): Promise<void> {
+  const eleventy = new Eleventy(INPUT_DIR, outputDir, { configPath: CONFIG_FILE, runMode: "serve" });
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(port);
@@ -18,15 +18,19 @@ const CODE_PATHS = ["src", CONFIG_FILE];
  * Eleventy config) only takes effect in a fresh process: this supervisor restarts the dev
  * server on such a save, and keeps waiting for the next one when the code does not even load.
  */
-export function superviseDevServer(port: number): Promise<never> {
+export function superviseDevServer(port: number, outputDir: string): Promise<never> {
   let child: ChildProcess | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
 
   const start = () => {
-    child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", String(port)], {
-      stdio: "inherit",
-      env: { ...process.env, TWEETWALL_SUPERVISED: "1" },
-    });
+    child = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", "serve", "--port", String(port), "--output", outputDir],
+      {
+        stdio: "inherit",
+        env: { ...process.env, TWEETWALL_SUPERVISED: "1" },
+      },
+    );
     child.on("exit", (code, signal) => {
       if (signal === null && code !== 0) {
         console.error(
