@@ -39,6 +39,33 @@ export const authorSchema = z
   )
   .meta({ description: "Who wrote the tweet; defaults to the author in data/site.json" });
 
+const MEDIA_SRC = /^media\/(?!.*\.\.)[\w./-]+\.(?:jpe?g|png|gif|webp|avif)$/i;
+
+export const mediaSchema = z
+  .strictObject(
+    {
+      src: z
+        .string({ error: "the image's path as a string" })
+        .regex(MEDIA_SRC, {
+          error: 'a path inside the media folder beside the tweets file, like "media/1599152286672248832-1.jpg"',
+        })
+        .meta({ description: "Image path relative to the tweets file's folder, under media/" }),
+      alt: nonBlank("a description of the image for people who cannot see it").meta({
+        description: "Alternative text: what the image shows",
+      }),
+      width: z
+        .number({ error: "the image's width in pixels" })
+        .int({ error: "a whole number of pixels" })
+        .positive({ error: "a width above 0" }),
+      height: z
+        .number({ error: "the image's height in pixels" })
+        .int({ error: "a whole number of pixels" })
+        .positive({ error: "a height above 0" }),
+    },
+    { error: 'an image as an object with "src", "alt", "width" and "height"' },
+  )
+  .meta({ description: "An image attached to the tweet, stored under media/ beside the tweets file" });
+
 export const tweetSchema = z
   .strictObject(
     {
@@ -56,6 +83,7 @@ export const tweetSchema = z
         .optional()
         .meta({ description: "Link to the original tweet (http or https)" }),
       author: authorSchema.optional(),
+      media: z.array(mediaSchema, { error: "a list of images" }).optional(),
     },
     { error: 'a tweet as an object with "text" and "date"' },
   )
@@ -95,5 +123,6 @@ export const siteSchema = z.strictObject({
 
 export type TweetInput = z.infer<typeof tweetSchema>;
 export type AuthorInput = z.infer<typeof authorSchema>;
+export type MediaInput = z.infer<typeof mediaSchema>;
 export type SiteInput = z.input<typeof siteSchema>;
 export type Site = z.output<typeof siteSchema>;
