@@ -1,3 +1,4 @@
+import path from "node:path";
 import inlineAssets from "./src/site/inline-assets.ts";
 import type { EleventyConfig } from "./src/site/eleventy-types.ts";
 import wallData from "./src/site/wall-data.ts";
@@ -10,6 +11,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({
     "templates/assets/favicon.svg": "favicon.svg",
     "templates/assets/robots.txt": "robots.txt",
+    [path.join(path.dirname(files.tweetsFile), "media")]: "media",
   });
   eleventyConfig.ignores.add("templates/assets/**");
   eleventyConfig.addWatchTarget("data/");

@@ -8,7 +8,7 @@ import { parseTweetDate } from "../src/tweets/dates.ts";
 import type { TweetInput } from "../src/tweets/schema.ts";
 import { REPO_ROOT, runCli } from "./support/cli.ts";
 
-const seedTweets: TweetInput[] = JSON.parse(await readFile(`${REPO_ROOT}data/tweets.json`, "utf8"));
+const seedTweets: TweetInput[] = JSON.parse(await readFile(`${REPO_ROOT}data/tweets.json`, "utf8")).tweets;
 
 async function buildInto(env: Record<string, string> = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-build-"));

@@ -20,6 +20,9 @@ const ISO_DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const LONG_DATE = /^[A-Za-z]+ \d{1,2}, \d{4}$/;
 
+/** The shapes of the accepted forms (not their calendar validity), for the editor JSON Schema. */
+export const DATE_FORM_SHAPES = [ISO_DATE_ONLY, ISO_DATE_TIME, LONG_DATE];
+
 /**
  * Reads a tweet date in one of the three accepted forms, strictly: an impossible day such as
  * February 30 is an error, never rolled over into March.

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -27,12 +28,45 @@ export function tweetsFilePath(env: NodeJS.ProcessEnv = process.env): string {
   return env.TWEETS_FILE?.trim() || DEFAULT_TWEETS_FILE;
 }
 
-export async function readTweetsFile(file: string): Promise<Checked<TweetInput[]>> {
-  const text = await readText(file);
-  return typeof text === "string" ? parseTweetsJson(text, file) : text;
+export interface TweetsDocument {
+  tweets: TweetInput[];
+  /** The file's own `$schema` reference, when it has one. */
+  schemaRef?: string | undefined;
 }
 
-export function parseTweetsJson(text: string, file: string): Checked<TweetInput[]> {
+export interface TweetsFileChecks {
+  /** Whether an image named by a tweet's `media[].src` exists (paths are relative to the file's folder). */
+  mediaExists?: (src: string) => boolean;
+}
+
+export async function readTweetsFile(
+  file: string,
+  checks: TweetsFileChecks = {},
+): Promise<Checked<TweetsDocument>> {
+  const text = await readText(file);
+  return typeof text === "string" ? parseTweetsDocument(text, file, checks) : text;
+}
+
+/** Checks against the file system: every image a tweet names must be in the media folder. */
+export function mediaBesideFile(file: string): TweetsFileChecks {
+  const folder = path.dirname(path.resolve(file));
+  return { mediaExists: (src) => existsSync(path.join(folder, src)) };
+}
+
+export function parseTweetsJson(
+  text: string,
+  file: string,
+  checks: TweetsFileChecks = {},
+): Checked<TweetInput[]> {
+  const document = parseTweetsDocument(text, file, checks);
+  return document.ok ? { ok: true, value: document.value.tweets } : document;
+}
+
+export function parseTweetsDocument(
+  text: string,
+  file: string,
+  checks: TweetsFileChecks = {},
+): Checked<TweetsDocument> {
   const json = parseJsonWithPositions(text, file);
   if (!json.ok) return json;
   const { root, value } = json.value;
@@ -40,7 +74,25 @@ export function parseTweetsJson(text: string, file: string): Checked<TweetInput[
   const schema = isDocument ? tweetsDocumentSchema : tweetListSchema;
   const result = schema.safeParse(value);
   if (result.success) {
-    return { ok: true, value: Array.isArray(result.data) ? result.data : result.data.tweets };
+    const document = Array.isArray(result.data)
+      ? { tweets: result.data }
+      : { tweets: result.data.tweets, schemaRef: result.data.$schema };
+    const missing = checks.mediaExists ? missingMedia(document.tweets, checks.mediaExists) : [];
+    if (missing.length === 0) return { ok: true, value: document };
+    const tweetsPath = isDocument ? ["tweets"] : [];
+    return {
+      ok: false,
+      problems: missing.map(({ tweet, image, src }) => {
+        const node = findNodeAtLocation(root, [...tweetsPath, tweet, "media", image, "src"]);
+        return {
+          file,
+          ...positionOf(text, node?.offset ?? 0),
+          tweet: tweet + 1,
+          field: `media.${image}.src`,
+          message: `expected an image file at ${path.join(path.dirname(file), src)}, but there is none`,
+        };
+      }),
+    };
   }
   if (root.type !== "array" && root.type !== "object") {
     return fail(file, text, root, 'expected an array of tweets, or an object with a "tweets" array');
@@ -87,6 +139,14 @@ export function parseSiteJson(text: string, file: string): Checked<Site> {
       ),
     ),
   };
+}
+
+function missingMedia(tweets: TweetInput[], exists: (src: string) => boolean) {
+  return tweets.flatMap((tweet, index) =>
+    (tweet.media ?? []).flatMap((image, imageIndex) =>
+      exists(image.src) ? [] : [{ tweet: index, image: imageIndex, src: image.src }],
+    ),
+  );
 }
 
 function inReadingOrder(problems: Problem[]): Problem[] {

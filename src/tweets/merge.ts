@@ -1,5 +1,6 @@
 import { parseTweetDate } from "./dates.ts";
 import type { TweetInput } from "./schema.ts";
+import { statusIdOf } from "./status.ts";
 
 export interface MergeResult {
   tweets: TweetInput[];
@@ -30,12 +31,6 @@ export function mergeTweets(existing: TweetInput[], imported: TweetInput[]): Mer
     for (const key of identityKeys(tweet)) seen.set(key, existing.length + added.length);
   }
   return { tweets: [...existing, ...added], added, skipped };
-}
-
-const STATUS_ID = /\/status(?:es)?\/(\d+)/;
-
-export function statusIdOf(url: string | undefined): string | undefined {
-  return url?.match(STATUS_ID)?.[1];
 }
 
 function identityKeys(tweet: TweetInput): string[] {

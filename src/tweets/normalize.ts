@@ -1,6 +1,6 @@
 import { parseTweetDate, type TweetDate } from "./dates.ts";
 import { canonicalTwitterUrl, escapeHtml, linkifyText } from "./linkify.ts";
-import { statusIdOf } from "./merge.ts";
+import { statusIdOf } from "./status.ts";
 import type { AuthorInput, Site, TweetInput } from "./schema.ts";
 
 /** What the templates display: plain, already-safe values; templates never compute. */
@@ -41,6 +41,8 @@ export interface TweetView {
   author: AuthorView;
   /** The original tweet when known, else the author's profile. */
   source: { url: string; label: string };
+  /** Site-absolute image paths (the media folder is copied to /media/). */
+  media: { src: string; alt: string; width: number; height: number }[];
 }
 
 export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
@@ -72,6 +74,7 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     source: url
       ? { url, label: `Open the original tweet by @${author.handle} on X` }
       : { url: author.profileUrl, label: `@${author.handle} on X (original link unknown)` },
+    media: (tweet.media ?? []).map((image) => ({ ...image, src: `/${image.src}` })),
   };
 }
 

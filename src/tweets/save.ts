@@ -19,6 +19,22 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
   }
 }
 
+/**
+ * Writes the tweets file in its document form, `{ "$schema", "tweets" }`, so editors validate
+ * it while typing; an existing `$schema` reference is kept as the curator wrote it.
+ */
+export async function writeTweetsFile(
+  file: string,
+  tweets: TweetInput[],
+  { schemaRef, schemaFile }: { schemaRef?: string | undefined; schemaFile: string },
+): Promise<void> {
+  const relative = path
+    .relative(path.dirname(path.resolve(file)), path.resolve(schemaFile))
+    .split(path.sep)
+    .join("/");
+  await writeJsonAtomic(file, { $schema: schemaRef ?? relative, tweets: tweets.map(orderTweetKeys) });
+}
+
 /** A tweet with its keys in the documented order, dropping the ones that are not set. */
 export function orderTweetKeys(tweet: TweetInput): TweetInput {
   return {
@@ -28,6 +44,9 @@ export function orderTweetKeys(tweet: TweetInput): TweetInput {
     ...(tweet.author === undefined
       ? {}
       : { author: { name: tweet.author.name, handle: tweet.author.handle } }),
+    ...(tweet.media === undefined
+      ? {}
+      : { media: tweet.media.map(({ src, alt, width, height }) => ({ src, alt, width, height })) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACCEPTED_DATE_FORMS, parseTweetDate } from "./dates.ts";
+import { ACCEPTED_DATE_FORMS, DATE_FORM_SHAPES, parseTweetDate } from "./dates.ts";
 
 /**
  * The one source of truth for the curator's files. Types, validation messages and the
@@ -8,15 +8,21 @@ import { ACCEPTED_DATE_FORMS, parseTweetDate } from "./dates.ts";
 
 const HANDLE = /^@?[A-Za-z0-9_]{1,15}$/;
 
+// The `pattern`s in meta() reach only the editor JSON Schema, so editors flag what the
+// refinements (which JSON Schema cannot express) reject.
 const nonBlank = (what: string) =>
-  z.string({ error: `${what} as a string` }).refine((value) => value.trim().length > 0, {
-    error: `${what}, not blank`,
-  });
+  z
+    .string({ error: `${what} as a string` })
+    .refine((value) => value.trim().length > 0, { error: `${what}, not blank` })
+    .meta({ pattern: "\\S" });
 
 const httpUrl = (what: string) =>
-  z.string({ error: `${what} as a string` }).refine(isHttpUrl, {
-    error: `${what}: an absolute http:// or https:// URL`,
-  });
+  z
+    .string({ error: `${what} as a string` })
+    .refine(isHttpUrl, { error: `${what}: an absolute http:// or https:// URL` })
+    .meta({ format: "uri", pattern: "^https?://" });
+
+const DATE_FORMS_PATTERN = `^(?:${DATE_FORM_SHAPES.map((shape) => shape.source.slice(1, -1)).join("|")})$`;
 
 export function isHttpUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
@@ -37,7 +43,7 @@ export const authorSchema = z
     },
     { error: 'the author as an object with "name" and "handle"' },
   )
-  .meta({ description: "Who wrote the tweet; defaults to the author in data/site.json" });
+  .meta({ id: "Author", description: "Who wrote the tweet; defaults to the author in data/site.json" });
 
 const MEDIA_SRC = /^media\/(?!.*\.\.)[\w./-]+\.(?:jpe?g|png|gif|webp|avif)$/i;
 
@@ -47,7 +53,8 @@ export const mediaSchema = z
       src: z
         .string({ error: "the image's path as a string" })
         .regex(MEDIA_SRC, {
-          error: 'a path inside the media folder beside the tweets file, like "media/1599152286672248832-1.jpg"',
+          error:
+            'a path inside the media folder beside the tweets file, like "media/1599152286672248832-1.jpg"',
         })
         .meta({ description: "Image path relative to the tweets file's folder, under media/" }),
       alt: nonBlank("a description of the image for people who cannot see it").meta({
@@ -64,7 +71,10 @@ export const mediaSchema = z
     },
     { error: 'an image as an object with "src", "alt", "width" and "height"' },
   )
-  .meta({ description: "An image attached to the tweet, stored under media/ beside the tweets file" });
+  .meta({
+    id: "Media",
+    description: "An image attached to the tweet, stored under media/ beside the tweets file",
+  });
 
 export const tweetSchema = z
   .strictObject(
@@ -78,7 +88,7 @@ export const tweetSchema = z
           const parsed = parseTweetDate(value);
           if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.expected });
         })
-        .meta({ description: `When it was posted: ${ACCEPTED_DATE_FORMS}` }),
+        .meta({ description: `When it was posted: ${ACCEPTED_DATE_FORMS}`, pattern: DATE_FORMS_PATTERN }),
       url: httpUrl("a link to the original tweet")
         .optional()
         .meta({ description: "Link to the original tweet (http or https)" }),
@@ -87,7 +97,7 @@ export const tweetSchema = z
     },
     { error: 'a tweet as an object with "text" and "date"' },
   )
-  .meta({ description: "One favourite tweet" });
+  .meta({ id: "Tweet", description: "One favourite tweet" });
 
 export const tweetListSchema = z.array(tweetSchema, { error: "an array of tweets" });
 

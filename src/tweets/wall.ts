@@ -1,6 +1,7 @@
 import { normalizeWall, type WallView } from "./normalize.ts";
 import {
   DEFAULT_SITE_FILE,
+  mediaBesideFile,
   parseSiteJson,
   parseTweetsJson,
   readText,
@@ -38,7 +39,10 @@ function checkWall(
   tweetsText: TextOrProblem,
 ): Checked<WallView> {
   const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : siteText;
-  const tweets = typeof tweetsText === "string" ? parseTweetsJson(tweetsText, tweetsFile) : tweetsText;
+  const tweets =
+    typeof tweetsText === "string"
+      ? parseTweetsJson(tweetsText, tweetsFile, mediaBesideFile(tweetsFile))
+      : tweetsText;
   if (!site.ok || !tweets.ok) {
     return {
       ok: false,

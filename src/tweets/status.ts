@@ -1,0 +1,23 @@
+const STATUS_ID = /\/status(?:es)?\/(\d+)/;
+
+/** The numeric id in a tweet's status URL, if it is one. */
+export function statusIdOf(url: string | undefined): string | undefined {
+  return url?.match(STATUS_ID)?.[1];
+}
+
+const TWITTER_EPOCH_MS = 1288834974657n;
+/**
+ * Snowflake ids (since November 2010) hold milliseconds since Twitter's epoch above bit 22. The
+ * sequential ids before them stayed below about 3·10¹⁰, which would read as the epoch's first
+ * seconds; one minute past the epoch separates the two with room to spare.
+ */
+const FIRST_SNOWFLAKE = 60_000n << 22n;
+const LAST_SNOWFLAKE = (1n << 63n) - 1n;
+
+/** When a tweet was posted, read from its snowflake status id (UTC, ISO), or undefined for old ids. */
+export function dateOfStatusId(id: string): string | undefined {
+  if (!/^\d{1,20}$/.test(id)) return undefined;
+  const snowflake = BigInt(id);
+  if (snowflake < FIRST_SNOWFLAKE || snowflake > LAST_SNOWFLAKE) return undefined;
+  return new Date(Number((snowflake >> 22n) + TWITTER_EPOCH_MS)).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
