@@ -284,6 +284,12 @@ function reportProblems(lines: string[]): number {
   return 1;
 }
 
+// `tweetwall import … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.on("unhandledRejection", (reason) => {
   console.error(`tweetwall: ${reason instanceof Error ? reason.message : String(reason)}`);
   process.exitCode = 1;

@@ -4,15 +4,15 @@
  */
 export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
   let lastDraw = 0;
-  const draw = (done: number, total?: number) => {
+  const draw = (bytesDone: number, bytesTotal: number) => {
     const now = Date.now();
     if (!stream.isTTY || now - lastDraw < 100) return;
     lastDraw = now;
     const width = 24;
-    const share = total ? Math.min(1, done / total) : undefined;
-    const bar = share === undefined ? "" : `[${"#".repeat(Math.round(share * width)).padEnd(width, ".")}] `;
-    const percent = share === undefined ? "" : ` ${Math.round(share * 100)}%`;
-    stream.write(`\r${label} ${bar}${done.toLocaleString("en-US")}${percent}\u001b[K`);
+    const share = bytesTotal > 0 ? Math.min(1, bytesDone / bytesTotal) : 0;
+    const bar = "#".repeat(Math.round(share * width)).padEnd(width, ".");
+    const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
+    stream.write(`\r${label} [${bar}] ${Math.round(share * 100)}% of ${megabytes(bytesTotal)} MB\u001b[K`);
   };
   const finish = () => {
     if (stream.isTTY && lastDraw > 0) stream.write("\r\u001b[K");
