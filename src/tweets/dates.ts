@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 
 /** A tweet's date, checked and ready to display. */
 export interface TweetDate {
@@ -40,7 +40,7 @@ export function parseTweetDate(input: string): DateParseResult {
       ok: true,
       date: {
         iso: parsed.toISO({ suppressMilliseconds: true }) ?? value,
-        label: parsed.toLocaleString(DateTime.DATE_FULL, { locale: "en-US" }),
+        label: labelOf(parsed),
         year: parsed.year,
         timestamp: parsed.toMillis(),
       },
@@ -62,12 +62,22 @@ function notOnTheCalendar(value: string): DateParseResult {
   return { ok: false, expected: `a real calendar date ("${value}" does not exist)` };
 }
 
+const MONTHS = Info.months("long", { locale: "en-US" });
+
+/**
+ * "December 3, 2022", on the day as the writer saw it (their own offset). Built from the parts:
+ * Luxon's toLocaleString creates an Intl formatter each call, which dominates large imports.
+ */
+function labelOf(parsed: DateTime<true>): string {
+  return `${MONTHS[parsed.month - 1]} ${parsed.day}, ${parsed.year}`;
+}
+
 function dateOnly(parsed: DateTime<true>): DateParseResult {
   return {
     ok: true,
     date: {
       iso: parsed.toISODate(),
-      label: parsed.toLocaleString(DateTime.DATE_FULL, { locale: "en-US" }),
+      label: labelOf(parsed),
       year: parsed.year,
       timestamp: parsed.toMillis(),
     },

@@ -33,10 +33,17 @@ export function mergeTweets(existing: TweetInput[], imported: TweetInput[]): Mer
   return { tweets: [...existing, ...added], added, skipped };
 }
 
+/** The calendar day as written; ISO forms already start with it, so only "December 3, 2022" needs reading. */
+function dayOf(date: string): string {
+  const isoDay = /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0];
+  if (isoDay) return isoDay;
+  const parsed = parseTweetDate(date);
+  return parsed.ok ? parsed.date.iso.slice(0, 10) : date;
+}
+
 function identityKeys(tweet: TweetInput): string[] {
   const id = statusIdOf(tweet.url);
-  const parsed = parseTweetDate(tweet.date);
-  const day = parsed.ok ? parsed.date.iso.slice(0, 10) : tweet.date;
+  const day = dayOf(tweet.date);
   const textAndDate = `text:${tweet.text.replace(/\r\n?/g, "\n").trim()}\u0000${day}`;
   return id ? [`id:${id}`, textAndDate] : [textAndDate];
 }
