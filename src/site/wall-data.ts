@@ -1,4 +1,5 @@
 import { formatProblem, WallDataError } from "../tweets/problems.ts";
+import { paginateWall } from "../tweets/pages.ts";
 import { loadWall, type WallFiles } from "../tweets/wall.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 
@@ -16,6 +17,6 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
     console.error(
       `[tweetwall] ${lines.length} problem(s) in the data; fix and save to recover:\n${lines.join("\n")}`,
     );
-    return { problems: lines };
+    return { problems: lines, pages: paginateWall([], 1), tweets: [], tweetPages: [], feed: [], searchIndex: [], years: [] };
   });
 }

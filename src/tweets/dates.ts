@@ -7,6 +7,8 @@ export interface TweetDate {
   /** Human label, e.g. `December 3, 2022`. */
   label: string;
   year: number;
+  /** 1–12, on the day as the writer saw it. */
+  month: number;
   /** Milliseconds since the epoch, for sorting and feeds. */
   timestamp: number;
 }
@@ -42,6 +44,7 @@ export function parseTweetDate(input: string): DateParseResult {
         iso: parsed.toISO({ suppressMilliseconds: true }) ?? value,
         label: labelOf(parsed),
         year: parsed.year,
+        month: parsed.month,
         timestamp: parsed.toMillis(),
       },
     };
@@ -79,6 +82,7 @@ function dateOnly(parsed: DateTime<true>): DateParseResult {
       iso: parsed.toISODate(),
       label: labelOf(parsed),
       year: parsed.year,
+      month: parsed.month,
       timestamp: parsed.toMillis(),
     },
   };

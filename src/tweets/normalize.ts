@@ -1,12 +1,24 @@
 import { parseTweetDate, type TweetDate } from "./dates.ts";
 import { canonicalTwitterUrl, escapeHtml, linkifyText } from "./linkify.ts";
+import { paginateWall, tweetPageUrl, type WallPage } from "./pages.ts";
 import { statusIdOf } from "./status.ts";
+import { buildTimeline, type Timeline } from "./timeline.ts";
 import type { AuthorInput, Site, TweetInput } from "./schema.ts";
 
 /** What the templates display: plain, already-safe values; templates never compute. */
 export interface WallView {
   site: SiteView;
   tweets: TweetView[];
+  pages: WallPage[];
+  /** The tweets that get a page of their own (none when the site turns tweet pages off). */
+  tweetPages: TweetView[];
+  timeline: Timeline | undefined;
+  /** Years with tweets, newest first, for the year filter. */
+  years: number[];
+  /** Compact rows for the search script: [anchor, wall page url, text, ISO date, author handle]. */
+  searchIndex: [string, string, string, string, string][];
+  /** Newest additions first: the curator appends, so the end of the list is the newest. */
+  feed: TweetView[];
 }
 
 export interface SiteView {
@@ -19,7 +31,9 @@ export interface SiteView {
   author: AuthorView;
   /** Site links whose text does not appear in the intro, shown in the header. */
   links: { text: string; url: string }[];
+  /** Absolute deployment address without a trailing slash, when known (canonical links, feeds). */
   url: string | undefined;
+  pathPrefix: string;
 }
 
 export interface AuthorView {
@@ -43,19 +57,64 @@ export interface TweetView {
   source: { url: string; label: string };
   /** Site-absolute image paths (the media folder is copied to /media/). */
   media: { src: string; alt: string; width: number; height: number }[];
+  /** The wall page holding this tweet, with its anchor. */
+  wallUrl: string;
+  /** The tweet's own page when the site has tweet pages, else its place on the wall. */
+  permalink: string;
+  previous: TweetLink | undefined;
+  next: TweetLink | undefined;
+}
+
+export interface TweetLink {
+  url: string;
+  label: string;
 }
 
 export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
   const siteAuthor = normalizeAuthor(site.author);
   const anchors = new Set<string>();
+  const views = tweets.map((tweet, index) => {
+    const view = normalizeTweet(tweet, index + 1, siteAuthor);
+    view.anchor = uniqueAnchor(view.anchor, anchors);
+    return view;
+  });
+  const pages = paginateWall(views, site.pageSize);
+  for (const page of pages) {
+    for (const tweet of page.tweets) {
+      tweet.wallUrl = `${page.url}#${tweet.anchor}`;
+      tweet.permalink = site.tweetPages ? tweetPageUrl(tweet.anchor) : tweet.wallUrl;
+    }
+  }
+  if (site.tweetPages) linkNeighbours(views);
   return {
     site: normalizeSite(site, siteAuthor),
-    tweets: tweets.map((tweet, index) => {
-      const view = normalizeTweet(tweet, index + 1, siteAuthor);
-      view.anchor = uniqueAnchor(view.anchor, anchors);
-      return view;
-    }),
+    tweets: views,
+    pages,
+    tweetPages: site.tweetPages ? views : [],
+    timeline: buildTimeline(views),
+    years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
+    searchIndex: views.map((tweet) => [tweet.anchor, tweet.wallUrl, tweet.text, tweet.date.iso, tweet.author.handle]),
+    feed: views.slice(-FEED_LENGTH).reverse(),
   };
+}
+
+const FEED_LENGTH = 50;
+
+function linkNeighbours(tweets: TweetView[]): void {
+  const linkTo = (tweet: TweetView | undefined): TweetLink | undefined =>
+    tweet && { url: tweet.permalink, label: `${shorten(tweet.text, 60)} (${tweet.date.label})` };
+  tweets.forEach((tweet, index) => {
+    tweet.previous = linkTo(tweets[index - 1]);
+    tweet.next = linkTo(tweets[index + 1]);
+  });
+}
+
+/** The first words of a text, cut at a word boundary, for titles, descriptions and link labels. */
+export function shorten(text: string, length: number): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (line.length <= length) return line;
+  const cut = line.slice(0, length - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > length / 2 ? cut.lastIndexOf(" ") : cut.length)}…`;
 }
 
 export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor: AuthorView): TweetView {
@@ -75,6 +134,10 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
       ? { url, label: `Open the original tweet by @${author.handle} on X` }
       : { url: author.profileUrl, label: `@${author.handle} on X (original link unknown)` },
     media: (tweet.media ?? []).map((image) => ({ ...image, src: `/${image.src}` })),
+    wallUrl: "",
+    permalink: "",
+    previous: undefined,
+    next: undefined,
   };
 }
 
@@ -105,7 +168,8 @@ function normalizeSite(site: Site, author: AuthorView): SiteView {
     language: site.language,
     author,
     links,
-    url: site.url,
+    url: site.url?.replace(/\/+$/, ""),
+    pathPrefix: site.pathPrefix,
   };
 }
 

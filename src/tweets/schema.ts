@@ -128,7 +128,21 @@ export const siteSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "a language tag such as en or en-GB" })
     .default("en"),
-  url: httpUrl("the address the wall is deployed at").optional(),
+  url: httpUrl("the address the wall is deployed at, for canonical links and feeds").optional(),
+  /** Where the wall lives on its host, e.g. "/tweets/" for https://example.org/tweets/. */
+  pathPrefix: z
+    .string()
+    .regex(/^\/(?:[\w.~-]+\/)*$/, { error: 'a path that starts and ends with "/", like "/" or "/tweets/"' })
+    .default("/"),
+  /** Tweets per wall page; search and the timeline still cover every tweet. */
+  pageSize: z
+    .number({ error: "the number of tweets per wall page" })
+    .int({ error: "a whole number of tweets per page" })
+    .min(10, { error: "at least 10 tweets per page" })
+    .max(2000, { error: "at most 2,000 tweets per page (a page must stay small)" })
+    .default(100),
+  /** One page per tweet at /t/<id>/; can be turned off for very large walls. */
+  tweetPages: z.boolean({ error: "true or false: whether each tweet gets its own page" }).default(true),
 });
 
 export type TweetInput = z.infer<typeof tweetSchema>;

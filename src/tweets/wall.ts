@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { normalizeWall, type WallView } from "./normalize.ts";
 import {
   DEFAULT_SITE_FILE,
@@ -50,4 +51,16 @@ function checkWall(
     };
   }
   return { ok: true, value: normalizeWall(site.value, tweets.value) };
+}
+
+/** The site's path prefix, read before Eleventy starts (it is part of Eleventy's own configuration). */
+export function pathPrefixOf(siteFile: string): string {
+  let text: string;
+  try {
+    text = readFileSync(siteFile, "utf8");
+  } catch {
+    return "/";
+  }
+  const site = parseSiteJson(text, siteFile);
+  return site.ok ? site.value.pathPrefix : "/";
 }

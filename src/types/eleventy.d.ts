@@ -14,3 +14,9 @@ declare module "@11ty/eleventy" {
     disableLogger(): void;
   }
 }
+
+declare module "@11ty/eleventy-plugin-rss" {
+  import type { EleventyConfig } from "../site/eleventy-types.ts";
+  const rssPlugin: (eleventyConfig: EleventyConfig) => void;
+  export default rssPlugin;
+}

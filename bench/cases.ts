@@ -1,0 +1,129 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { writeSyntheticArchive } from "../tests/support/archive.ts";
+import { writeBareSite } from "./bare-eleventy.ts";
+import { formatBytes, formatRatio, judged, KIB, reported, type Row } from "./budget.ts";
+import { alternate, bareEleventy, medianMs, ourCli, peakMiB, type Sample, seconds, timeCommand } from "./measure.ts";
+import { type PlainTweet, syntheticTweets, writeTweetsFile } from "./synthetic-wall.ts";
+import { firstViewWeight, largestWallPage } from "./weight.ts";
+
+/** The bench's cases; each writes what it needs under `scratch` and returns its rows. */
+
+export interface Settings {
+  scratch: string;
+  /** Timed pairs for the seed wall; the large wall takes at most 3. */
+  pairs: number;
+  wallTweets: number;
+  archiveTweets: number;
+  pageSize: number;
+}
+
+export const FIRST_VIEW_BUDGET = 14 * KIB;
+export const SEED_RATIO_BUDGET = 1.15;
+export const LARGE_RATIO_BUDGET = 2;
+export const PEAK_MEMORY_BUDGET_MIB = 1024;
+export const WALL_PAGE_BUDGET = 100 * KIB;
+
+export async function seedFirstView({ scratch }: Settings): Promise<Row[]> {
+  const site = path.join(scratch, "seed-first-view");
+  timeCommand(ourCli(["build", "--output", site]));
+  const view = await firstViewWeight(site);
+  const parts = view.parts.map((part) => `${part.file} ${part.bytes.toLocaleString("en-US")}`).join(" + ");
+  return [
+    judged(
+      "first view of the seed wall, gzip",
+      `${formatBytes(view.bytes)} (${parts})`,
+      `≤ ${formatBytes(FIRST_VIEW_BUDGET)} (14 KB)`,
+      view.bytes <= FIRST_VIEW_BUDGET,
+    ),
+  ];
+}
+
+/** Our build of the seed wall against a bare Eleventy loop over the same 70 tweets. */
+export async function seedBuildVsBare({ scratch, pairs }: Settings): Promise<Row[]> {
+  const seed = JSON.parse(await readFile("data/tweets.json", "utf8")) as { tweets: PlainTweet[] };
+  const tweets = seed.tweets.map(({ text, date }) => ({ text, date }));
+  const bare = await writeBareSite(path.join(scratch, "seed-bare"), tweets);
+  const bareOutput = path.join(scratch, "seed-bare-site");
+  const ourOutput = path.join(scratch, "seed-site");
+  const samples = alternate(
+    { command: bareEleventy(bare.input, bareOutput, bare.config), output: bareOutput },
+    { command: ourCli(["build", "--output", ourOutput]), output: ourOutput },
+    pairs,
+    1,
+  );
+  const ours = medianMs(samples.b);
+  const bareMs = medianMs(samples.a);
+  const count = tweets.length;
+  return [
+    reported(`build the seed wall (${count} tweets)`, describeRuns(samples.b)),
+    judged(
+      `seed build vs bare Eleventy, ${pairs} pairs`,
+      `${seconds(ours)} vs ${seconds(bareMs)} = ${formatRatio(ours, bareMs)}`,
+      `≤ ${SEED_RATIO_BUDGET}×`,
+      ours <= SEED_RATIO_BUDGET * bareMs,
+    ),
+  ];
+}
+
+/** A wall of `wallTweets` synthetic tweets against bare Eleventy paginating them alike. */
+export async function largeWall({ scratch, pairs, wallTweets, pageSize }: Settings): Promise<Row[]> {
+  const tweets = syntheticTweets(wallTweets);
+  const tweetsFile = path.join(scratch, "large", "tweets.json");
+  const bare = await writeBareSite(path.join(scratch, "large-bare"), tweets, pageSize);
+  await writeTweetsFile(tweetsFile, tweets);
+  const bareOutput = path.join(scratch, "large-bare-site");
+  const ourOutput = path.join(scratch, "large-site");
+  const large = Math.min(pairs, 3);
+  const samples = alternate(
+    { command: bareEleventy(bare.input, bareOutput, bare.config), output: bareOutput },
+    { command: ourCli(["build", "--output", ourOutput]), env: { TWEETS_FILE: tweetsFile }, output: ourOutput },
+    large,
+    0,
+  );
+  const ours = medianMs(samples.b);
+  const bareMs = medianMs(samples.a);
+  const peak = peakMiB(samples.b);
+  const page = await largestWallPage(ourOutput);
+  const count = wallTweets.toLocaleString("en-US");
+  return [
+    judged(
+      `build ${count} tweets vs bare Eleventy (pages of ${pageSize}), ${large} pairs`,
+      `${seconds(ours)} vs ${seconds(bareMs)} = ${formatRatio(ours, bareMs)}`,
+      `≤ ${LARGE_RATIO_BUDGET}×`,
+      ours <= LARGE_RATIO_BUDGET * bareMs,
+    ),
+    peak === undefined
+      ? reported(`peak memory, ${count}-tweet build`, "n/a (no GNU time)")
+      : judged(
+          `peak memory, ${count}-tweet build`,
+          `${Math.round(peak)} MiB`,
+          `< ${PEAK_MEMORY_BUDGET_MIB} MiB (1 GiB)`,
+          peak < PEAK_MEMORY_BUDGET_MIB,
+        ),
+    judged(
+      `largest wall page of ${count} tweets, gzip`,
+      `${formatBytes(page.bytes)} (${page.file}, 1 of ${page.pages.toLocaleString("en-US")})`,
+      `< ${formatBytes(WALL_PAGE_BUDGET)} (100 KB)`,
+      page.bytes < WALL_PAGE_BUDGET,
+    ),
+  ];
+}
+
+export async function archiveImport({ scratch, pairs, archiveTweets }: Settings): Promise<Row[]> {
+  const archive = path.join(scratch, "archive");
+  await writeSyntheticArchive(archive, archiveTweets);
+  const imports = Array.from({ length: Math.min(pairs, 3) }, (_, run) =>
+    timeCommand(ourCli(["import", archive]), {
+      TWEETS_FILE: path.join(scratch, `imported-${run}`, "tweets.json"),
+    }),
+  );
+  return [reported(`import a ${archiveTweets.toLocaleString("en-US")}-tweet X archive`, describeRuns(imports))];
+}
+
+function describeRuns(samples: Sample[]): string {
+  const fastest = Math.min(...samples.map((sample) => sample.ms));
+  const peak = peakMiB(samples);
+  const memory = peak === undefined ? "" : `, peak ${Math.round(peak)} MiB`;
+  return `median ${seconds(medianMs(samples))}, min ${seconds(fastest)}${memory} (${samples.length} runs)`;
+}

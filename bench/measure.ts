@@ -1,0 +1,96 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+
+/** Timing of whole commands as a curator runs them: node start included, peak memory from GNU time. */
+
+export interface Sample {
+  ms: number;
+  peakMiB: number | undefined;
+}
+
+const GNU_TIME = "/usr/bin/time";
+// A build that hangs must not hang the bench: the case reports it as an error instead.
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
+
+/** `node --import tsx src/cli/main.ts …args`, the command `npm run build` and friends run. */
+export function ourCli(args: string[]): string[] {
+  return [process.execPath, "--import", "tsx", "src/cli/main.ts", ...args];
+}
+
+/** Eleventy's own command line from the project's node_modules, as a bare site is built. */
+export function bareEleventy(input: string, output: string, config: string): string[] {
+  return [
+    process.execPath,
+    "node_modules/@11ty/eleventy/cmd.cjs",
+    `--input=${input}`,
+    `--output=${output}`,
+    `--config=${config}`,
+    "--quiet",
+  ];
+}
+
+/** Runs `command` from the repository root and times it; a failing command throws with its stderr. */
+export function timeCommand(command: string[], env: Record<string, string> = {}): Sample {
+  const timed = existsSync(GNU_TIME) ? [GNU_TIME, "-f", "peak-kib=%M", ...command] : command;
+  const started = performance.now();
+  const run = spawnSync(timed[0]!, timed.slice(1), {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - started;
+  const shown = ["node", ...command.slice(1)].join(" ");
+  if (run.error) throw new Error(`${shown}: ${run.error.message}`);
+  if (run.status !== 0) {
+    const stderr = run.stderr
+      .replace(/(Command exited with non-zero status \d+\s*)?peak-kib=\d+\s*$/, "")
+      .trim();
+    throw new Error(`${shown} failed:\n${stderr.split("\n").slice(-20).join("\n")}`);
+  }
+  const peak = run.stderr.match(/peak-kib=(\d+)\s*$/)?.[1];
+  return { ms, peakMiB: peak ? Number(peak) / 1024 : undefined };
+}
+
+export interface Contender {
+  command: string[];
+  env?: Record<string, string>;
+  /** Emptied before every run (untimed), so each side writes into a fresh folder. */
+  output: string;
+}
+
+/**
+ * Times two commands in alternation (a, b, a, b …) so that drift in the machine's load falls
+ * on both alike, after `warmUps` untimed runs of each.
+ */
+export function alternate(a: Contender, b: Contender, pairs: number, warmUps: number) {
+  const run = (contender: Contender) => {
+    rmSync(contender.output, { recursive: true, force: true });
+    return timeCommand(contender.command, contender.env);
+  };
+  for (let round = 0; round < warmUps; round++) {
+    run(a);
+    run(b);
+  }
+  const samples: { a: Sample[]; b: Sample[] } = { a: [], b: [] };
+  for (let pair = 0; pair < pairs; pair++) {
+    samples.a.push(run(a));
+    samples.b.push(run(b));
+  }
+  return samples;
+}
+
+export function medianMs(samples: Sample[]): number {
+  const times = samples.map((sample) => sample.ms).sort((x, y) => x - y);
+  const middle = Math.floor(times.length / 2);
+  return times.length % 2 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
+}
+
+export function peakMiB(samples: Sample[]): number | undefined {
+  const peaks = samples.flatMap((sample) => (sample.peakMiB === undefined ? [] : [sample.peakMiB]));
+  return peaks.length ? Math.max(...peaks) : undefined;
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}

@@ -1,0 +1,45 @@
+import rssPlugin from "@11ty/eleventy-plugin-rss";
+import type { TweetView, WallView } from "../tweets/normalize.ts";
+import type { EleventyConfig } from "./eleventy-types.ts";
+
+/** Feed readers ignore `white-space: pre-wrap`, so line breaks become `<br>` there. */
+export function feedHtml(tweet: TweetView): string {
+  return `<p>${tweet.html.replace(/\n/g, "<br>\n")}</p>`;
+}
+
+/** https://www.jsonfeed.org/version/1.1/ — same entries as the Atom feed, newest additions first. */
+export function jsonFeed(wall: WallView, absolute: (path: string) => string) {
+  const { site } = wall;
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: site.title,
+    description: site.intro,
+    home_page_url: absolute("/"),
+    feed_url: absolute("/feed.json"),
+    language: site.language,
+    authors: [{ name: site.author.name, url: site.author.profileUrl }],
+    items: wall.feed.map((tweet) => ({
+      id: absolute(tweet.permalink),
+      url: absolute(tweet.permalink),
+      ...(tweet.source.url === tweet.author.profileUrl ? {} : { external_url: tweet.source.url }),
+      content_html: feedHtml(tweet),
+      content_text: tweet.text,
+      date_published: new Date(tweet.date.timestamp).toISOString(),
+      authors: [{ name: `${tweet.author.name} (@${tweet.author.handle})`, url: tweet.author.profileUrl }],
+    })),
+  };
+}
+
+/**
+ * Atom and JSON Feed of the wall. The rss plugin provides `absoluteUrl` and `dateToRfc3339`;
+ * its virtual feed templates expect a collection of pages, and the wall's tweets are data, so
+ * the feed templates are ours.
+ */
+export default function feeds(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addPlugin(rssPlugin);
+  eleventyConfig.addFilter("feedHtml", feedHtml);
+  eleventyConfig.addFilter("timestampToDate", (timestamp: number) => new Date(timestamp));
+  eleventyConfig.addFilter("jsonFeed", (wall: WallView, base: string) =>
+    jsonFeed(wall, (path) => new URL(path.replace(/^\//, ""), base).href),
+  );
+}
