@@ -2,8 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
- * Large walls for the bench, the same on every run: tweets of the seed's length (30–280
- * characters, about 150 on average) with links, @mentions and #hashtags mixed in, dated newest
+ * Large walls for the bench, the same on every run: tweets of about the seed's length (30–300
+ * characters, 140 on average) with links, @mentions and #hashtags mixed in, dated newest
  * first over ten years.
  */
 
@@ -45,7 +45,7 @@ export function syntheticTweets(count: number, seed = 20221231): PlainTweet[] {
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const step = TEN_YEARS_MS / count;
   return Array.from({ length: count }, (_, index) => {
-    const target = 30 + Math.floor(random() * random() * 250) + Math.floor(random() * 60);
+    const target = 30 + Math.floor(random() * 200);
     const parts: string[] = [];
     if (random() < 0.2) parts.push(`@${pick(HANDLES)}`);
     let length = parts.join(" ").length;

@@ -10,7 +10,6 @@ export default function inlineAssets(eleventyConfig: EleventyConfig, { cssFile }
   eleventyConfig.addWatchTarget(cssFile);
   eleventyConfig.addGlobalData("page_assets", async () => {
     const css = (await readFile(cssFile, "utf8")).trim();
-    const devServer = process.env.ELEVENTY_RUN_MODE === "serve";
-    return { css, csp: contentSecurityPolicy({ inlineStyles: [css], devServer }) };
+    return { css, csp: contentSecurityPolicy({ inlineStyles: [css] }) };
   });
 }

@@ -17,6 +17,14 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
     console.error(
       `[tweetwall] ${lines.length} problem(s) in the data; fix and save to recover:\n${lines.join("\n")}`,
     );
-    return { problems: lines, pages: paginateWall([], 1), tweets: [], tweetPages: [], feed: [], searchIndex: [], years: [] };
+    return {
+      problems: lines,
+      pages: paginateWall([], 1),
+      tweets: [],
+      tweetPages: [],
+      feed: [],
+      searchIndex: [],
+      years: [],
+    };
   });
 }

@@ -14,14 +14,17 @@ export interface TextEntity {
 
 /**
  * Turns tweet text into safe HTML: every character of the tweet is escaped, and links, mentions and
- * hashtags become anchors. Newlines stay `\n` for the caller to lay out.
+ * hashtags become anchors. A bare `pic.twitter.com/…` (a photo the wall does not have) becomes a
+ * small "photo" chip instead of a raw address. Newlines stay `\n` for the caller to lay out.
  */
 export function linkifyText(text: string): string {
   let html = "";
   let cursor = 0;
   for (const entity of findEntities(text)) {
     html += escapeHtml(text.slice(cursor, entity.start));
-    html += `<a href="${escapeHtml(entity.href)}" rel="nofollow noopener noreferrer">${escapeHtml(entity.text)}</a>`;
+    html += BARE_PIC_TWITTER.test(entity.text)
+      ? `<a class="photo-chip" href="${escapeHtml(entity.href)}" rel="nofollow noopener noreferrer">photo<span class="visually-hidden"> attached to the tweet, on X (${escapeHtml(entity.text)})</span></a>`
+      : `<a href="${escapeHtml(entity.href)}" rel="nofollow noopener noreferrer">${escapeHtml(entity.text)}</a>`;
     cursor = entity.end;
   }
   return html + escapeHtml(text.slice(cursor));

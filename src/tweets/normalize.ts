@@ -93,7 +93,13 @@ export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
     tweetPages: site.tweetPages ? views : [],
     timeline: buildTimeline(views),
     years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
-    searchIndex: views.map((tweet) => [tweet.anchor, tweet.wallUrl, tweet.text, tweet.date.iso, tweet.author.handle]),
+    searchIndex: views.map((tweet) => [
+      tweet.anchor,
+      tweet.wallUrl,
+      tweet.text,
+      tweet.date.iso,
+      tweet.author.handle,
+    ]),
     feed: views.slice(-FEED_LENGTH).reverse(),
   };
 }

@@ -18,7 +18,10 @@ export function wallPageUrl(number: number): string {
 /** Splits the wall into pages of `size` tweets, in the curator's order; an empty wall is one empty page. */
 export function paginateWall(tweets: TweetView[], size: number): WallPage[] {
   const count = Math.max(1, Math.ceil(tweets.length / size));
-  const all = Array.from({ length: count }, (_, index) => ({ number: index + 1, url: wallPageUrl(index + 1) }));
+  const all = Array.from({ length: count }, (_, index) => ({
+    number: index + 1,
+    url: wallPageUrl(index + 1),
+  }));
   return all.map(({ number, url }) => ({
     number,
     url,

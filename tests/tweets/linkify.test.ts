@@ -11,19 +11,31 @@ interface Anchor {
  * Linkifies `text`, parses the HTML and checks what must hold for any tweet: the page shows the
  * tweet exactly as written, the only elements are links, and every link is http(s).
  */
+/**
+ * Renders and checks the invariants every output must keep: only anchors (and a photo chip's
+ * hidden label), only http(s) hrefs, and the text as written once each photo chip is read back
+ * as the pic.twitter.com address it stands for. Anchors are reported with that written text.
+ */
 function render(text: string): { html: string; anchors: Anchor[] } {
   const html = linkifyText(text);
   const $ = cheerio.load(html, null, false);
-  expect($.root().text()).toBe(text);
-  const notLinks = $("*").not("a").toArray();
+  const writtenTextOf = (a: ReturnType<typeof $>) =>
+    a.hasClass("photo-chip") ? a.attr("href")!.replace(/^https:\/\//, "") : a.text();
+  const asWritten = cheerio.load(html, null, false);
+  asWritten("a.photo-chip").each((_, chip) => {
+    asWritten(chip).replaceWith(writtenTextOf(asWritten(chip)));
+  });
+  expect(asWritten.root().text()).toBe(text);
+  const notLinks = $("*").not("a, a.photo-chip > span.visually-hidden").toArray();
   expect(notLinks.map((node) => $.html(node))).toEqual([]);
   const anchors = $("a")
     .toArray()
     .map((a) => {
-      expect(Object.keys(a.attribs)).toEqual(["href", "rel"]);
+      const chip = $(a).hasClass("photo-chip");
+      expect(Object.keys(a.attribs)).toEqual(chip ? ["class", "href", "rel"] : ["href", "rel"]);
       expect(a.attribs.rel).toBe("nofollow noopener noreferrer");
-      expect(a.attribs.href).toMatch(/^https?:\/\//i);
-      return { href: $(a).attr("href") ?? "", text: $(a).text() };
+      expect(a.attribs.href).toMatch(chip ? /^https:\/\/pic\.twitter\.com\// : /^https?:\/\//i);
+      return { href: $(a).attr("href") ?? "", text: writtenTextOf($(a)) };
     });
   return { html, anchors };
 }
@@ -40,6 +52,14 @@ describe("linkifyText on tweets from the seed wall", () => {
       { href: "https://pic.twitter.com/E8NTdfQp43", text: "pic.twitter.com/E8NTdfQp43" },
     ]);
     expect(html).toContain("https://t.co/iDw8gqNnGT</a>) <a");
+  });
+
+  test("shows a bare pic.twitter.com, a photo the wall does not have, as a small labelled chip", () => {
+    const $ = cheerio.load(linkifyText("Browsing the web, 2021 pic.twitter.com/VKJ7OkZ3nr"), null, false);
+    const chip = $("a.photo-chip");
+    expect(chip.attr("href")).toBe("https://pic.twitter.com/VKJ7OkZ3nr");
+    expect(chip.contents().first().text()).toBe("photo");
+    expect(chip.text()).toBe("photo attached to the tweet, on X (pic.twitter.com/VKJ7OkZ3nr)");
   });
 
   test.each([
