@@ -17,7 +17,11 @@ export interface BareSite {
 }
 
 /** Writes the bare site into `folder`: every tweet on one page, or `pageSize` to a page. */
-export async function writeBareSite(folder: string, tweets: PlainTweet[], pageSize?: number): Promise<BareSite> {
+export async function writeBareSite(
+  folder: string,
+  tweets: PlainTweet[],
+  pageSize?: number,
+): Promise<BareSite> {
   await mkdir(path.join(folder, "_data"), { recursive: true });
   const config = path.join(folder, "eleventy.config.mjs");
   await writeFile(config, "export default function () {}\n");

@@ -3,7 +3,16 @@ import path from "node:path";
 import { writeSyntheticArchive } from "../tests/support/archive.ts";
 import { writeBareSite } from "./bare-eleventy.ts";
 import { formatBytes, formatRatio, judged, KIB, reported, type Row } from "./budget.ts";
-import { alternate, bareEleventy, medianMs, ourCli, peakMiB, type Sample, seconds, timeCommand } from "./measure.ts";
+import {
+  alternate,
+  bareEleventy,
+  medianMs,
+  ourCli,
+  peakMiB,
+  type Sample,
+  seconds,
+  timeCommand,
+} from "./measure.ts";
 import { type PlainTweet, syntheticTweets, writeTweetsFile } from "./synthetic-wall.ts";
 import { firstViewWeight, largestWallPage } from "./weight.ts";
 
@@ -41,22 +50,24 @@ export async function seedFirstView({ scratch }: Settings): Promise<Row[]> {
 
 /** Our build of the seed wall against a bare Eleventy loop over the same 70 tweets. */
 export async function seedBuildVsBare({ scratch, pairs }: Settings): Promise<Row[]> {
-  const seed = JSON.parse(await readFile("data/tweets.json", "utf8")) as { tweets: PlainTweet[] };
-  const tweets = seed.tweets.map(({ text, date }) => ({ text, date }));
+  // The file holds `{ "$schema", "tweets": [...] }`, or the bare array the schema also accepts.
+  const seed = JSON.parse(await readFile("data/tweets.json", "utf8")) as
+    PlainTweet[] | { tweets: PlainTweet[] };
+  const tweets = (Array.isArray(seed) ? seed : seed.tweets).map(({ text, date }) => ({ text, date }));
   const bare = await writeBareSite(path.join(scratch, "seed-bare"), tweets);
   const bareOutput = path.join(scratch, "seed-bare-site");
   const ourOutput = path.join(scratch, "seed-site");
-  const samples = alternate(
-    { command: bareEleventy(bare.input, bareOutput, bare.config), output: bareOutput },
-    { command: ourCli(["build", "--output", ourOutput]), output: ourOutput },
+  const [bareSamples, ourSamples] = alternate(
+    { name: "bare", command: bareEleventy(bare.input, bareOutput, bare.config), output: bareOutput },
+    { name: "ours", command: ourCli(["build", "--output", ourOutput]), output: ourOutput },
     pairs,
     1,
   );
-  const ours = medianMs(samples.b);
-  const bareMs = medianMs(samples.a);
+  const ours = medianMs(ourSamples);
+  const bareMs = medianMs(bareSamples);
   const count = tweets.length;
   return [
-    reported(`build the seed wall (${count} tweets)`, describeRuns(samples.b)),
+    reported(`build the seed wall (${count} tweets)`, describeRuns(ourSamples)),
     judged(
       `seed build vs bare Eleventy, ${pairs} pairs`,
       `${seconds(ours)} vs ${seconds(bareMs)} = ${formatRatio(ours, bareMs)}`,
@@ -75,15 +86,20 @@ export async function largeWall({ scratch, pairs, wallTweets, pageSize }: Settin
   const bareOutput = path.join(scratch, "large-bare-site");
   const ourOutput = path.join(scratch, "large-site");
   const large = Math.min(pairs, 3);
-  const samples = alternate(
-    { command: bareEleventy(bare.input, bareOutput, bare.config), output: bareOutput },
-    { command: ourCli(["build", "--output", ourOutput]), env: { TWEETS_FILE: tweetsFile }, output: ourOutput },
+  const [bareSamples, ourSamples] = alternate(
+    { name: "bare", command: bareEleventy(bare.input, bareOutput, bare.config), output: bareOutput },
+    {
+      name: "ours",
+      command: ourCli(["build", "--output", ourOutput]),
+      env: { TWEETS_FILE: tweetsFile },
+      output: ourOutput,
+    },
     large,
     0,
   );
-  const ours = medianMs(samples.b);
-  const bareMs = medianMs(samples.a);
-  const peak = peakMiB(samples.b);
+  const ours = medianMs(ourSamples);
+  const bareMs = medianMs(bareSamples);
+  const peak = peakMiB(ourSamples);
   const page = await largestWallPage(ourOutput);
   const count = wallTweets.toLocaleString("en-US");
   return [
@@ -118,7 +134,9 @@ export async function archiveImport({ scratch, pairs, archiveTweets }: Settings)
       TWEETS_FILE: path.join(scratch, `imported-${run}`, "tweets.json"),
     }),
   );
-  return [reported(`import a ${archiveTweets.toLocaleString("en-US")}-tweet X archive`, describeRuns(imports))];
+  return [
+    reported(`import a ${archiveTweets.toLocaleString("en-US")}-tweet X archive`, describeRuns(imports)),
+  ];
 }
 
 function describeRuns(samples: Sample[]): string {

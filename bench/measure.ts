@@ -53,6 +53,8 @@ export function timeCommand(command: string[], env: Record<string, string> = {})
 }
 
 export interface Contender {
+  /** Shown in the progress lines on stderr. */
+  name: string;
   command: string[];
   env?: Record<string, string>;
   /** Emptied before every run (untimed), so each side writes into a fresh folder. */
@@ -61,21 +63,23 @@ export interface Contender {
 
 /**
  * Times two commands in alternation (a, b, a, b …) so that drift in the machine's load falls
- * on both alike, after `warmUps` untimed runs of each.
+ * on both alike, after `warmUps` untimed runs of each. Returns the samples of `a`, then of `b`.
  */
 export function alternate(a: Contender, b: Contender, pairs: number, warmUps: number) {
   const run = (contender: Contender) => {
     rmSync(contender.output, { recursive: true, force: true });
-    return timeCommand(contender.command, contender.env);
+    const sample = timeCommand(contender.command, contender.env);
+    console.error(`  ${contender.name}: ${seconds(sample.ms)}`);
+    return sample;
   };
   for (let round = 0; round < warmUps; round++) {
     run(a);
     run(b);
   }
-  const samples: { a: Sample[]; b: Sample[] } = { a: [], b: [] };
+  const samples: [Sample[], Sample[]] = [[], []];
   for (let pair = 0; pair < pairs; pair++) {
-    samples.a.push(run(a));
-    samples.b.push(run(b));
+    samples[0].push(run(a));
+    samples[1].push(run(b));
   }
   return samples;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse as parseJsonc } from "jsonc-parser";
 import { broken, type Row, tally } from "./budget.ts";
 import { archiveImport, largeWall, seedBuildVsBare, seedFirstView, type Settings } from "./cases.ts";
 
@@ -28,8 +29,8 @@ const settings: Settings = {
 /** The wall's page size, so the bare site paginates as ours does. */
 function wallPageSize(): number {
   if (process.env.BENCH_PAGE_SIZE) return Number(process.env.BENCH_PAGE_SIZE);
-  const site = JSON.parse(readFileSync("data/site.json", "utf8")) as { pageSize?: unknown };
-  return typeof site.pageSize === "number" ? site.pageSize : 100;
+  const site = parseJsonc(readFileSync("data/site.json", "utf8")) as { pageSize?: unknown } | undefined;
+  return typeof site?.pageSize === "number" ? site.pageSize : 100;
 }
 
 const CASES: [string, (settings: Settings) => Promise<Row[]>][] = [

@@ -65,7 +65,9 @@ function fileForPath(siteDir: string, pathname: string): string {
  * The heaviest wall page (gzip) of a built site. Wall pages are every `index.html` outside the
  * per-tweet pages under `t/`, wherever the site puts its pagination.
  */
-export async function largestWallPage(siteDir: string): Promise<{ file: string; bytes: number; pages: number }> {
+export async function largestWallPage(
+  siteDir: string,
+): Promise<{ file: string; bytes: number; pages: number }> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const pages = entries
     .filter((entry) => entry.isFile() && entry.name === "index.html")

@@ -115,7 +115,7 @@ function matches({ words, year, month }, tweet) {
 
 function describe(found, total) {
   const when = month
-    ? ` from ${new Date(Date.UTC(2000, month - 1)).toLocaleString("en-US", { month: "long", timeZone: "UTC" })} ${select.value}`
+    ? ` from ${dateLabel(Date.UTC(select.value, month - 1), { month: "long", year: "numeric" })}`
     : "";
   if (!found) return `No tweets match${when}`;
   return `${found.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} tweets${when}`;
@@ -123,7 +123,11 @@ function describe(found, total) {
 
 function setCount(text) {
   countText = text;
-  count.textContent = text;
+  announce(text);
+}
+
+function dateLabel(date, format) {
+  return new Date(date).toLocaleDateString("en-US", { ...format, timeZone: "UTC" });
 }
 
 function saveToUrl(query, year) {
@@ -177,11 +181,8 @@ function showResults(shown) {
 }
 
 function resultCard([, wallUrl, text, isoDate, handle]) {
-  const [year, monthNumber, day] = isoDate.slice(0, 10).split("-").map(Number);
-  const label = new Date(Date.UTC(year, monthNumber - 1, day)).toLocaleDateString("en-US", {
-    dateStyle: "long",
-    timeZone: "UTC",
-  });
+  // The day as written, whatever its offset: "2022-12-03T23:30:00-05:00" is December 3.
+  const label = dateLabel(isoDate.slice(0, 10), { dateStyle: "long" });
   const time = element("time", "", label);
   time.dateTime = isoDate;
   const link = element("a", "", "Open on the wall");
@@ -238,6 +239,7 @@ function addCopyButtons() {
 function showLinkToCopy(button, url) {
   const field = element("input", "copy-link copy-link-field");
   field.readOnly = true;
+  field.size = 12;
   field.value = url;
   field.setAttribute("aria-label", "Link to this tweet");
   button.replaceWith(field);

@@ -42,6 +42,8 @@ const INDEX_PATH = "/search-index.json";
 interface DataTweet {
   haystack: string;
   year: number;
+  /** 1 to 12. */
+  month: number;
 }
 
 /** Everything one page load did that a visitor should never see or cause. */
@@ -63,10 +65,12 @@ function fold(text: string): string {
 }
 
 /** Indexes of the tweets that every word of `query` (and the year, when given) matches. */
-function expectedMatches(tweets: DataTweet[], query: string, year?: number): number[] {
+function expectedMatches(tweets: DataTweet[], query: string, year?: number, month?: number): number[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   return tweets.flatMap((tweet, index) =>
-    (year === undefined || tweet.year === year) && words.every((word) => tweet.haystack.includes(word))
+    (year === undefined || tweet.year === year) &&
+    (month === undefined || tweet.month === month) &&
+    words.every((word) => tweet.haystack.includes(word))
       ? [index]
       : [],
   );
@@ -120,9 +124,9 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
   async function visit(
     server: StaticServer,
     address: string,
-    options: BrowserContextOptions & { permissions?: string[]; before?: () => void } = {},
+    options: BrowserContextOptions & { permissions?: string[]; initScript?: string } = {},
   ): Promise<Visit> {
-    const { permissions, before, ...contextOptions } = options;
+    const { permissions, initScript, ...contextOptions } = options;
     const context = await chromium.browser.newContext({
       viewport: { width: 1280, height: 900 },
       ...contextOptions,
@@ -140,7 +144,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
         window.__cspViolations?.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
       });
     });
-    if (before) await context.addInitScript(before);
+    if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     const seen: Visit = { page, problems: [], requests: [] };
     page.on("console", (message) => {
@@ -300,6 +304,23 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
       await expectClean(seen);
     });
 
+    test("a month from the timeline narrows the year, and changing the year drops it", async () => {
+      const seen = await visit(seed, "/?year=2022&month=12");
+      const { page } = seen;
+      const ids = await articleIds(page);
+      const december = expectedMatches(seedTweets, "", 2022, 12).map((index) => ids[index]);
+      expect(december.length).toBeGreaterThan(0);
+      expect(await count(page)).toBe(`${december.length} of ${SEED_TWEET_COUNT} tweets from December 2022`);
+      expect(await visibleIds(page)).toEqual(december);
+
+      await page.locator("#finder-year").selectOption("2021");
+      const all2021 = expectedMatches(seedTweets, "", 2021).map((index) => ids[index]);
+      await expect.poll(() => count(page)).toBe(`${all2021.length} of ${SEED_TWEET_COUNT} tweets`);
+      expect(await visibleIds(page)).toEqual(all2021);
+      expect(search(page)).toBe("?year=2021");
+      await expectClean(seen);
+    });
+
     test("Escape in the search box clears the query and the URL", async () => {
       const seen = await visit(seed, `/?q=${SEED_WORD}`);
       const { page } = seen;
@@ -330,7 +351,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
 
     test("without a clipboard, Copy link shows the address selected, ready to copy", async () => {
       const seen = await visit(seed, "/", {
-        before: () => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }),
+        initScript: 'Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined });',
       });
       const { page } = seen;
       const article = page.locator("#wall > article.tweet").first();
@@ -350,7 +371,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("by keyboard alone: Tab reaches the search box, the year and a Copy link button", async () => {
-      const seen = await visit(seed, "/");
+      const seen = await visit(seed, "/", { permissions: ["clipboard-read", "clipboard-write"] });
       const { page } = seen;
       const focused = () =>
         page.evaluate(() => {
@@ -519,10 +540,16 @@ async function readDataTweets(
   return tweets.map((tweet: { text: string; date: string; author?: { name: string; handle: string } }) => {
     const author = tweet.author ?? siteAuthor;
     // "2022-12-03", "2022-12-03T17:44:09Z" or "December 3, 2022"
-    const year = Number(/^\d{4}/.exec(tweet.date)?.[0] ?? tweet.date.slice(-4));
-    return { haystack: fold(`${tweet.text}\n${author.name}\n@${author.handle}`), year };
+    const iso = /^(\d{4})-(\d{2})/.exec(tweet.date);
+    const year = Number(iso ? iso[1] : tweet.date.slice(-4));
+    const month = iso ? Number(iso[2]) : MONTHS.indexOf(tweet.date.split(" ")[0]!) + 1;
+    return { haystack: fold(`${tweet.text}\n${author.name}\n@${author.handle}`), year, month };
   });
 }
+
+const MONTHS = Array.from({ length: 12 }, (_, month) =>
+  new Date(Date.UTC(2000, month)).toLocaleDateString("en-US", { month: "long", timeZone: "UTC" }),
+);
 
 const WORDS = [
   "gradient",
