@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { EleventyConfig } from "./src/site/eleventy-types.ts";
 import feeds from "./src/site/feeds.ts";
 import inlineAssets from "./src/site/inline-assets.ts";
@@ -14,7 +13,6 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({
     "templates/assets/favicon.svg": "favicon.svg",
     "templates/assets/wall.js": "wall.js",
-    [path.join(path.dirname(files.tweetsFile), "media")]: "media",
   });
   eleventyConfig.ignores.add("templates/assets/**");
   eleventyConfig.addWatchTarget("data/");

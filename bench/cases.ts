@@ -85,7 +85,7 @@ export async function largeWall({ scratch, pairs, wallTweets, pageSize }: Settin
   await writeTweetsFile(tweetsFile, tweets);
   const bareOutput = path.join(scratch, "large-bare-site");
   const ourOutput = path.join(scratch, "large-site");
-  const large = Math.min(pairs, 3);
+  const largePairs = Math.min(pairs, 3);
   const [bareSamples, ourSamples] = alternate(
     { name: "bare", command: bareEleventy(bare.input, bareOutput, bare.config), output: bareOutput },
     {
@@ -94,7 +94,7 @@ export async function largeWall({ scratch, pairs, wallTweets, pageSize }: Settin
       env: { TWEETS_FILE: tweetsFile },
       output: ourOutput,
     },
-    large,
+    largePairs,
     0,
   );
   const ours = medianMs(ourSamples);
@@ -104,7 +104,7 @@ export async function largeWall({ scratch, pairs, wallTweets, pageSize }: Settin
   const count = wallTweets.toLocaleString("en-US");
   return [
     judged(
-      `build ${count} tweets vs bare Eleventy (pages of ${pageSize}), ${large} pairs`,
+      `build ${count} tweets vs bare Eleventy (pages of ${pageSize}), ${largePairs} pairs`,
       `${seconds(ours)} vs ${seconds(bareMs)} = ${formatRatio(ours, bareMs)}`,
       `≤ ${LARGE_RATIO_BUDGET}×`,
       ours <= LARGE_RATIO_BUDGET * bareMs,

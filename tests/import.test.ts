@@ -47,29 +47,25 @@ describe("importing an X archive, end to end", () => {
 
     const $ = await buildPage(tweetsFile, dir);
     expect($("article.tweet")).toHaveLength(9);
-    const images: Record<string, string>[] = $("article.tweet img")
+    const pictures = $("article.tweet picture")
       .toArray()
-      .map((img) => ({ ...img.attribs }));
-    expect(images).toEqual([
-      expect.objectContaining({
-        src: "/media/1600537548036857856-FjXyZabc.jpg",
-        alt: "A plain grey rectangle",
-        width: "3",
-        height: "2",
-      }),
-      expect.objectContaining({
-        src: "/media/1600537548036857856-FjXyZdef.png",
-        alt: "Image attached to the tweet",
-        width: "2",
-        height: "1",
-      }),
+      .map((picture) => ({
+        sources: $(picture)
+          .find("source")
+          .toArray()
+          .map((source) => [source.attribs.type, source.attribs.srcset]),
+        img: { ...$(picture).find("img").get(0)!.attribs },
+      }));
+    expect(pictures.map(({ img }) => [img.alt, img.width, img.height, img.loading])).toEqual([
+      ["A plain grey rectangle", "3", "2", "lazy"],
+      ["Image attached to the tweet", "2", "1", "lazy"],
     ]);
-    for (const image of images) {
-      const copied = await readFile(path.join(dir, "site", image.src!));
-      const original = await readFile(
-        path.join(FIXTURE_ARCHIVE, "data/tweets_media", path.basename(image.src!)),
-      );
-      expect(copied.equals(original)).toBe(true);
+    for (const { sources, img } of pictures) {
+      expect(sources.map(([type]) => type)).toEqual(["image/avif", "image/webp"]);
+      for (const url of [img.src!, ...sources.map(([, srcset]) => srcset!.split(" ")[0]!)]) {
+        expect(url).toMatch(/^\/media\/[\w-]+\.(avif|webp|jpeg|png)$/);
+        expect(existsSync(path.join(dir, "site", url))).toBe(true);
+      }
     }
     const hrefs = $("article.tweet .tweet-text a")
       .map((_, a) => $(a).attr("href"))

@@ -11,5 +11,6 @@ export interface EleventyConfig {
   setWatchThrottleWaitTime(ms: number): void;
   setUseGitIgnore(use: boolean): void;
   ignores: { add(glob: string): void };
+  directories: { input: string; output: string };
   watchIgnores: { add(glob: string): void };
 }

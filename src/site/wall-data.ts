@@ -1,4 +1,6 @@
 import { formatProblem, WallDataError } from "../tweets/problems.ts";
+import path from "node:path";
+import { addResponsiveImages } from "./media.ts";
 import { paginateWall } from "../tweets/pages.ts";
 import { loadWall, type WallFiles } from "../tweets/wall.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
@@ -11,7 +13,13 @@ import type { EleventyConfig } from "./eleventy-types.ts";
 export default function wallData(eleventyConfig: EleventyConfig, files: WallFiles): void {
   eleventyConfig.addGlobalData("wall", async () => {
     const wall = await loadWall(files);
-    if (wall.ok) return wall.value;
+    if (wall.ok) {
+      await addResponsiveImages(wall.value.tweets, {
+        mediaRoot: path.dirname(files.tweetsFile),
+        outputDir: eleventyConfig.directories.output,
+      });
+      return wall.value;
+    }
     if (process.env.ELEVENTY_RUN_MODE !== "serve") throw new WallDataError(wall.problems);
     const lines = wall.problems.map(formatProblem);
     console.error(

@@ -55,14 +55,25 @@ export interface TweetView {
   author: AuthorView;
   /** The original tweet when known, else the author's profile. */
   source: { url: string; label: string };
-  /** Site-absolute image paths (the media folder is copied to /media/). */
-  media: { src: string; alt: string; width: number; height: number }[];
+  /** Images by their path under the media folder; the site step adds their responsive sources. */
+  media: TweetImage[];
   /** The wall page holding this tweet, with its anchor. */
   wallUrl: string;
   /** The tweet's own page when the site has tweet pages, else its place on the wall. */
   permalink: string;
   previous: TweetLink | undefined;
   next: TweetLink | undefined;
+}
+
+export interface TweetImage {
+  /** Path relative to the tweets file's folder, e.g. `media/1600537548036857856-a.jpg`. */
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+  /** AVIF/WebP candidates and the fallback, filled in by eleventy-img at build time. */
+  sources?: { type: string; srcset: string }[];
+  fallback?: { src: string; width: number; height: number };
 }
 
 export interface TweetLink {
@@ -139,7 +150,7 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     source: url
       ? { url, label: `Open the original tweet by @${author.handle} on X` }
       : { url: author.profileUrl, label: `@${author.handle} on X (original link unknown)` },
-    media: (tweet.media ?? []).map((image) => ({ ...image, src: `/${image.src}` })),
+    media: (tweet.media ?? []).map((image) => ({ ...image })),
     wallUrl: "",
     permalink: "",
     previous: undefined,

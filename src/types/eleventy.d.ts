@@ -20,3 +20,20 @@ declare module "@11ty/eleventy-plugin-rss" {
   const rssPlugin: (eleventyConfig: EleventyConfig) => void;
   export default rssPlugin;
 }
+
+declare module "@11ty/eleventy-img" {
+  interface ImageEntry {
+    url: string;
+    srcset: string;
+    sourceType: string;
+    width: number;
+    height: number;
+  }
+  interface ImageOptions {
+    widths: (number | "auto")[];
+    formats: string[];
+    outputDir: string;
+    urlPath: string;
+  }
+  export default function Image(source: string, options: ImageOptions): Promise<Record<string, ImageEntry[]>>;
+}

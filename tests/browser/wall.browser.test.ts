@@ -145,18 +145,16 @@ describe.skipIf(!hasChromium)("the built wall in chromium", () => {
     test("shows every tweet, in the data's order, inside the page's width", async () => {
       const { page } = await visit();
       // A "photo" chip stands for the pic.twitter.com address the curator wrote: read it back as that.
-      const texts = await page
-        .locator("main#main #wall > article.tweet .tweet-text")
-        .evaluateAll((nodes) =>
-          nodes.map((node) => {
-            const chips = [...node.querySelectorAll<HTMLAnchorElement>("a.photo-chip")];
-            const saved = chips.map((chip) => chip.innerHTML);
-            chips.forEach((chip) => (chip.textContent = chip.href.replace(/^https:\/\//, "")));
-            const text = (node as HTMLElement).innerText;
-            chips.forEach((chip, index) => (chip.innerHTML = saved[index]!));
-            return text;
-          }),
-        );
+      const texts = await page.locator("main#main #wall > article.tweet .tweet-text").evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const chips = [...node.querySelectorAll<HTMLAnchorElement>("a.photo-chip")];
+          const saved = chips.map((chip) => chip.innerHTML);
+          chips.forEach((chip) => (chip.textContent = chip.href.replace(/^https:\/\//, "")));
+          const text = (node as HTMLElement).innerText;
+          chips.forEach((chip, index) => (chip.innerHTML = saved[index]!));
+          return text;
+        }),
+      );
       expect(texts).toHaveLength(SEED_TWEET_COUNT);
       expect(texts).toEqual(dataTexts);
 
