@@ -26,6 +26,7 @@ export async function buildSite(outputDir: string): Promise<BuildOutcome> {
     });
     // Errors are reported once, by the caller, without Eleventy's stack traces.
     eleventy.disableLogger();
+    eleventy.setIsVerbose(false);
     await eleventy.write();
     await swapIn(staging, target);
     return { ok: true, seconds: (performance.now() - started) / 1000 };

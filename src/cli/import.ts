@@ -30,7 +30,7 @@ export type SourceFormat = "wall-text" | "embed-html" | "archive";
 export interface ImportOptions {
   source: string;
   tweetsFile: string;
-  siteFile?: string;
+  siteFile: string;
   selection: ArchiveSelection;
   dryRun: boolean;
 }
@@ -53,7 +53,7 @@ const ARCHIVE_ONLY: (keyof ArchiveSelection)[] = ["minLikes", "noReplies", "noRe
  * once everything was read and checked, so a bad source leaves it exactly as it was.
  */
 export async function importTweets(options: ImportOptions): Promise<CommandOutcome> {
-  const { source, tweetsFile, siteFile = DEFAULT_SITE_FILE, selection, dryRun } = options;
+  const { source, tweetsFile, siteFile, selection, dryRun } = options;
   const existing = await readExisting(tweetsFile);
   if (!existing.ok) return existing;
 

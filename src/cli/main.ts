@@ -20,7 +20,8 @@ interface Command {
 }
 
 const ENVIRONMENT = `Environment:
-  TWEETS_FILE=path   use this tweets file instead of data/tweets.json`;
+  TWEETS_FILE=path   use this tweets file instead of data/tweets.json
+  SITE_FILE=path     use this site file instead of data/site.json`;
 
 const COMMANDS: Record<string, Command> = {
   build: {
@@ -197,7 +198,7 @@ async function runImport(
   }
   const outcome = await importTweets({
     source,
-    tweetsFile: wallFilesFromEnv().tweetsFile,
+    ...wallFilesFromEnv(),
     selection,
     dryRun: values["dry-run"] === true,
   });

@@ -39,7 +39,11 @@ export default function feeds(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedHtml", feedHtml);
   eleventyConfig.addFilter("timestampToDate", (timestamp: number) => new Date(timestamp));
-  eleventyConfig.addFilter("jsonFeed", (wall: WallView, base: string) =>
-    jsonFeed(wall, (path) => new URL(path.replace(/^\//, ""), base).href),
+  // Without a known origin (no `url` in site.json) links stay site-relative rather than invented.
+  eleventyConfig.addFilter("jsonFeed", (wall: WallView, origin: string, prefix: string) =>
+    jsonFeed(wall, (path) => {
+      const prefixed = `${prefix.replace(/\/$/, "")}${path}`;
+      return origin ? new URL(prefixed, origin).href : prefixed;
+    }),
   );
 }

@@ -31,8 +31,9 @@ export interface SiteView {
   author: AuthorView;
   /** Site links whose text does not appear in the intro, shown in the header. */
   links: { text: string; url: string }[];
-  /** Absolute deployment address without a trailing slash, when known (canonical links, feeds). */
-  url: string | undefined;
+  /** Scheme and host of the deployment (`https://example.org`), when known: canonical links, feeds. */
+  origin: string | undefined;
+  /** Where on that host the wall lives: `/`, or `/tweets/` for https://example.org/tweets/. */
   pathPrefix: string;
 }
 
@@ -185,9 +186,16 @@ function normalizeSite(site: Site, author: AuthorView): SiteView {
     language: site.language,
     author,
     links,
-    url: site.url?.replace(/\/+$/, ""),
-    pathPrefix: site.pathPrefix,
+    origin: site.url === undefined ? undefined : new URL(site.url).origin,
+    pathPrefix: pathPrefixOfUrl(site.url),
   };
+}
+
+/** The path part of the deployment address, with the trailing slash Eleventy's pathPrefix wants. */
+export function pathPrefixOfUrl(url: string | undefined): string {
+  if (url === undefined) return "/";
+  const { pathname } = new URL(url);
+  return pathname.endsWith("/") ? pathname : `${pathname}/`;
 }
 
 function anchorFor(text: string, date: TweetDate, url: string | undefined): string {

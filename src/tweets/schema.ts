@@ -128,12 +128,8 @@ export const siteSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "a language tag such as en or en-GB" })
     .default("en"),
-  url: httpUrl("the address the wall is deployed at, for canonical links and feeds").optional(),
-  /** Where the wall lives on its host, e.g. "/tweets/" for https://example.org/tweets/. */
-  pathPrefix: z
-    .string()
-    .regex(/^\/(?:[\w.~-]+\/)*$/, { error: 'a path that starts and ends with "/", like "/" or "/tweets/"' })
-    .default("/"),
+  /** Where the wall is deployed, e.g. https://example.org/tweets/: canonical links, feeds, path prefix. */
+  url: httpUrl("the address the wall is deployed at, like https://example.org/tweets/").optional(),
   /** Tweets per wall page; search and the timeline still cover every tweet. */
   pageSize: z
     .number({ error: "the number of tweets per wall page" })

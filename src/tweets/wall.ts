@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { normalizeWall, type WallView } from "./normalize.ts";
+import { normalizeWall, pathPrefixOfUrl, type WallView } from "./normalize.ts";
 import {
   DEFAULT_SITE_FILE,
   mediaBesideFile,
@@ -16,8 +16,9 @@ export interface WallFiles {
   siteFile: string;
 }
 
+/** `TWEETS_FILE` and `SITE_FILE` override the curator's two files for every command. */
 export function wallFilesFromEnv(env: NodeJS.ProcessEnv = process.env): WallFiles {
-  return { tweetsFile: tweetsFilePath(env), siteFile: DEFAULT_SITE_FILE };
+  return { tweetsFile: tweetsFilePath(env), siteFile: env.SITE_FILE?.trim() || DEFAULT_SITE_FILE };
 }
 
 let lastLoad: { key: string; result: Checked<WallView> } | undefined;
@@ -62,5 +63,5 @@ export function pathPrefixOf(siteFile: string): string {
     return "/";
   }
   const site = parseSiteJson(text, siteFile);
-  return site.ok ? site.value.pathPrefix : "/";
+  return site.ok ? pathPrefixOfUrl(site.value.url) : "/";
 }

@@ -12,6 +12,7 @@ declare module "@11ty/eleventy" {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     disableLogger(): void;
+    setIsVerbose(verbose: boolean): void;
   }
 }
 

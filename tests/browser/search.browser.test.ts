@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { parse as parseJsonc } from "jsonc-parser";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   CHROMIUM_PATH,
   hasChromium,
@@ -36,6 +36,7 @@ const PAGE_THREE_WORD = "zeppelin";
 const SEED_WORD = "neural";
 const SHOTS_DIR = path.join(os.tmpdir(), "tweetwall-shots");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const DESKTOP = { width: 1280, height: 900 };
 const INDEX_PATH = "/search-index.json";
 
 /** A tweet as the finder should see it: what it searches in, and when it was posted. */
@@ -46,8 +47,13 @@ interface DataTweet {
   month: number;
 }
 
-/** Everything one page load did that a visitor should never see or cause. */
-interface Visit {
+/**
+ * One browser tab, reused from test to test (a new page costs a second or more on a busy machine),
+ * and what its latest page load did that a visitor should never see or cause.
+ */
+interface Tab {
+  server: StaticServer;
+  context: BrowserContext;
   page: Page;
   problems: string[];
   requests: URL[];
@@ -64,7 +70,7 @@ function fold(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-/** Indexes of the tweets that every word of `query` (and the year, when given) matches. */
+/** Indexes of the tweets that every word of `query`, and the year and month when given, match. */
 function expectedMatches(tweets: DataTweet[], query: string, year?: number, month?: number): number[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   return tweets.flatMap((tweet, index) =>
@@ -80,10 +86,12 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
   let workDir: string;
   let seedTweets: DataTweet[];
   let syntheticTweets: DataTweet[];
+  let synthetic: { text: string; date: string }[];
   let seed: StaticServer;
   let multi: StaticServer;
   let chromium: LaunchedChromium;
-  const contexts: { close(): Promise<void> }[] = [];
+  let seedTab: Tab;
+  let multiTab: Tab;
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(os.tmpdir(), "tweetwall-search-"));
@@ -92,7 +100,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     };
     seedTweets = await readDataTweets(path.join(REPO_ROOT, "data/tweets.json"), site.author);
     const syntheticFile = path.join(workDir, "tweets.json");
-    const synthetic = syntheticWall();
+    synthetic = syntheticWall();
     await writeFile(syntheticFile, JSON.stringify({ tweets: synthetic }, null, 2));
     syntheticTweets = await readDataTweets(syntheticFile, site.author);
 
@@ -107,68 +115,68 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
       serveFolder(path.join(workDir, "multi")),
       launchChromium(),
     ]);
+    [seedTab, multiTab] = await Promise.all([openTab(seed), openTab(multi)]);
     await mkdir(SHOTS_DIR, { recursive: true });
   });
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
   afterAll(async () => {
+    await Promise.all([seedTab?.context.close(), multiTab?.context.close()]);
     await chromium?.close();
     await Promise.all([seed?.close(), multi?.close()]);
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  /** Opens `address` on `server` in a fresh context that records errors, CSP violations and requests. */
-  async function visit(
-    server: StaticServer,
-    address: string,
-    options: BrowserContextOptions & { permissions?: string[]; initScript?: string } = {},
-  ): Promise<Visit> {
-    const { permissions, initScript, ...contextOptions } = options;
-    const context = await chromium.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      ...contextOptions,
-    });
-    contexts.push(context);
-    if (permissions) await context.grantPermissions(permissions, { origin: server.origin });
+  /** A tab on `server` in its own context, allowed to use the clipboard, recording what it loads. */
+  async function openTab(server: StaticServer, options: BrowserContextOptions = {}): Promise<Tab> {
+    const context = await chromium.browser.newContext({ viewport: DESKTOP, ...options });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
     // Nothing may leave the machine, even if the page asked: foreign requests are aborted.
     await context.route(
       (url) => url.origin !== server.origin,
       (route) => route.abort("blockedbyclient"),
     );
+    // Injected over the devtools protocol, so the page's own CSP does not block it.
     await context.addInitScript(() => {
       window.__cspViolations = [];
       document.addEventListener("securitypolicyviolation", (event) => {
         window.__cspViolations?.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
       });
     });
-    if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
-    const seen: Visit = { page, problems: [], requests: [] };
+    const tab: Tab = { server, context, page, problems: [], requests: [] };
     page.on("console", (message) => {
-      if (message.type() === "error") seen.problems.push(`console: ${message.text()}`);
+      if (message.type() === "error") tab.problems.push(`console: ${message.text()}`);
     });
-    page.on("pageerror", (error) => seen.problems.push(`page error: ${error.message}`));
-    page.on("request", (request) => seen.requests.push(new URL(request.url())));
+    page.on("pageerror", (error) => tab.problems.push(`page error: ${error.message}`));
+    page.on("request", (request) => tab.requests.push(new URL(request.url())));
     page.on("requestfailed", (request) =>
-      seen.problems.push(`failed: ${request.url()}: ${request.failure()?.errorText}`),
+      tab.problems.push(`failed: ${request.url()}: ${request.failure()?.errorText}`),
     );
     page.on("response", (response) => {
-      if (response.status() >= 400) seen.problems.push(`${response.status()} ${response.url()}`);
+      if (response.status() >= 400) tab.problems.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${server.origin}${address}`, { waitUntil: "load" });
-    return seen;
+    return tab;
+  }
+
+  /** Loads `address` afresh in `tab`, on a light desktop screen, forgetting the previous visit. */
+  async function visit(tab: Tab, address: string): Promise<Tab> {
+    // Leaving first, so whatever the previous page still had in flight is not blamed on this one.
+    await tab.page.goto("about:blank");
+    tab.problems = [];
+    tab.requests = [];
+    await tab.page.setViewportSize(DESKTOP);
+    await tab.page.emulateMedia({ colorScheme: "light" });
+    await tab.page.goto(`${tab.server.origin}${address}`, { waitUntil: "load" });
+    return tab;
   }
 
   /** No console error, uncaught exception, failed or refused request, or CSP violation so far. */
-  async function expectClean(seen: Visit): Promise<void> {
+  async function expectClean(seen: Tab): Promise<void> {
     const violations = await seen.page.evaluate(() => window.__cspViolations ?? ["no CSP recorder"]);
     expect([...seen.problems, ...violations]).toEqual([]);
   }
 
-  function indexFetches(seen: Visit): number {
+  function indexFetches(seen: Tab): number {
     return seen.requests.filter((url) => url.pathname === INDEX_PATH).length;
   }
 
@@ -207,14 +215,20 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("without JavaScript the whole wall shows and the finder stays hidden", async () => {
-      const { page } = await visit(seed, "/?q=neural", { javaScriptEnabled: false });
-      expect(await page.locator("#finder").isHidden()).toBe(true);
-      expect(await visibleIds(page)).toHaveLength(SEED_TWEET_COUNT);
-      expect(await page.locator("button.copy-link").count()).toBe(0);
+      const tab = await openTab(seed, { javaScriptEnabled: false });
+      try {
+        const { page } = await visit(tab, `/?q=${SEED_WORD}`);
+        expect(await page.locator("#finder").isHidden()).toBe(true);
+        expect(await visibleIds(page)).toHaveLength(SEED_TWEET_COUNT);
+        expect(await page.locator("button.copy-link").count()).toBe(0);
+        await expectClean(tab);
+      } finally {
+        await tab.context.close();
+      }
     });
 
     test("with JavaScript the finder shows, and loading fetches only the page's own files", async () => {
-      const seen = await visit(seed, "/");
+      const seen = await visit(seedTab, "/");
       await seen.page.waitForLoadState("networkidle");
       expect(await seen.page.locator("#finder").isVisible()).toBe(true);
       expect(await seen.page.locator("#finder-q").inputValue()).toBe("");
@@ -224,15 +238,18 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
       expect(await seen.page.locator("#wall article.tweet .tweet-meta button.copy-link").count()).toBe(
         SEED_TWEET_COUNT,
       );
-      const paths = [
-        ...new Set(seen.requests.map((url) => (url.origin === seed.origin ? url.pathname : url.href))),
-      ];
-      expect(paths.sort()).toEqual(["/", "/favicon.svg", "/wall.js"]);
+      const paths = new Set(
+        seen.requests.map((url) => (url.origin === seed.origin ? url.pathname : url.href)),
+      );
+      expect(paths).toContain("/");
+      expect(paths).toContain("/wall.js");
+      // The favicon too, unless this tab already has it.
+      expect([...paths].filter((file) => !["/", "/wall.js", "/favicon.svg"].includes(file))).toEqual([]);
       await expectClean(seen);
     });
 
     test(`typing "${SEED_WORD}" filters the wall as one types, counts, and keeps the query in the URL`, async () => {
-      const seen = await visit(seed, "/");
+      const seen = await visit(seedTab, "/");
       const { page } = seen;
       const ids = await articleIds(page);
       const expected = expectedMatches(seedTweets, SEED_WORD).map((index) => ids[index]);
@@ -261,7 +278,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("a shared link with a query and a year applies both on load", async () => {
-      const seen = await visit(seed, `/?q=${SEED_WORD}&year=2021`);
+      const seen = await visit(seedTab, `/?q=${SEED_WORD}&year=2021`);
       const { page } = seen;
       const ids = await articleIds(page);
       const expected = expectedMatches(seedTweets, SEED_WORD, 2021).map((index) => ids[index]);
@@ -275,7 +292,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("the year alone filters, and choosing All years restores the wall", async () => {
-      const seen = await visit(seed, "/");
+      const seen = await visit(seedTab, "/");
       const { page } = seen;
       const ids = await articleIds(page);
       const expected = expectedMatches(seedTweets, "", 2021).map((index) => ids[index]);
@@ -292,7 +309,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("a timeline bar opens the wall filtered to its year", async () => {
-      const seen = await visit(seed, "/");
+      const seen = await visit(seedTab, "/");
       const { page } = seen;
       const ids = await articleIds(page);
       const expected = expectedMatches(seedTweets, "", 2020).map((index) => ids[index]);
@@ -305,7 +322,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("a month from the timeline narrows the year, and changing the year drops it", async () => {
-      const seen = await visit(seed, "/?year=2022&month=12");
+      const seen = await visit(seedTab, "/?year=2022&month=12");
       const { page } = seen;
       const ids = await articleIds(page);
       const december = expectedMatches(seedTweets, "", 2022, 12).map((index) => ids[index]);
@@ -322,7 +339,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("Escape in the search box clears the query and the URL", async () => {
-      const seen = await visit(seed, `/?q=${SEED_WORD}`);
+      const seen = await visit(seedTab, `/?q=${SEED_WORD}`);
       const { page } = seen;
       expect(await visibleIds(page)).toHaveLength(expectedMatches(seedTweets, SEED_WORD).length);
       await page.locator("#finder-q").press("Escape");
@@ -334,7 +351,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("Copy link puts the tweet page's absolute address on the clipboard and says so", async () => {
-      const seen = await visit(seed, "/", { permissions: ["clipboard-read", "clipboard-write"] });
+      const seen = await visit(seedTab, "/");
       const { page } = seen;
       const article = page.locator("#wall > article.tweet").nth(4);
       const href = await article.locator("a.tweet-permalink").getAttribute("href");
@@ -350,10 +367,11 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("without a clipboard, Copy link shows the address selected, ready to copy", async () => {
-      const seen = await visit(seed, "/", {
-        initScript: 'Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined });',
-      });
+      const seen = await visit(seedTab, "/");
       const { page } = seen;
+      await page.evaluate(() =>
+        Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true }),
+      );
       const article = page.locator("#wall > article.tweet").first();
       const href = await article.locator("a.tweet-permalink").getAttribute("href");
       await article.locator("button.copy-link").click();
@@ -371,7 +389,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("by keyboard alone: Tab reaches the search box, the year and a Copy link button", async () => {
-      const seen = await visit(seed, "/", { permissions: ["clipboard-read", "clipboard-write"] });
+      const seen = await visit(seedTab, "/");
       const { page } = seen;
       const focused = () =>
         page.evaluate(() => {
@@ -409,7 +427,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("a filtered view has no axe violations, in light and dark", async () => {
-      const seen = await visit(seed, `/?q=${SEED_WORD}`);
+      const seen = await visit(seedTab, `/?q=${SEED_WORD}`);
       for (const colorScheme of ["light", "dark"] as const) {
         await seen.page.emulateMedia({ colorScheme });
         await expectAxeClean(seen.page);
@@ -418,7 +436,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("a filtered view fits a phone and a desktop (screenshots for a human)", async () => {
-      const seen = await visit(seed, `/?q=${SEED_WORD}`);
+      const seen = await visit(seedTab, `/?q=${SEED_WORD}`);
       for (const width of [360, 1440]) {
         await seen.page.setViewportSize({ width, height: 800 });
         const widths = await seen.page.evaluate(() => [
@@ -434,7 +452,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
 
   describe("a wall of three pages, searched through the index", () => {
     test("the synthetic wall has three pages, and loading one fetches no index", async () => {
-      const seen = await visit(multi, "/");
+      const seen = await visit(multiTab, "/");
       await seen.page.waitForLoadState("networkidle");
       expect(syntheticTweets).toHaveLength(SYNTHETIC_TWEET_COUNT);
       expect(await seen.page.locator("nav.page-nav").count()).toBe(1);
@@ -445,7 +463,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("a word only on page 3 shows result cards on page 1, fetching the index once", async () => {
-      const seen = await visit(multi, "/");
+      const seen = await visit(multiTab, "/");
       const { page } = seen;
       const expected = expectedMatches(syntheticTweets, PAGE_THREE_WORD);
       expect(expected.length).toBeGreaterThan(1);
@@ -461,9 +479,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
       expect(await cards.count()).toBe(expected.length);
       expect(await page.locator("#wall").isHidden()).toBe(true);
       expect(await page.locator("nav.page-nav").isHidden()).toBe(true);
-      expect(await cards.first().locator(".tweet-text").textContent()).toBe(
-        syntheticWall()[expected[0]!]!.text,
-      );
+      expect(await cards.first().locator(".tweet-text").textContent()).toBe(synthetic[expected[0]!]!.text);
       const links = await cards
         .locator("a")
         .evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
@@ -471,9 +487,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
 
       // More typing and a year change reuse the index already fetched.
       await page.locator("#finder-q").pressSequentially(" synthetic", { delay: 160 });
-      await page
-        .locator("#finder-year")
-        .selectOption(String(syntheticWall()[expected[0]!]!.date.slice(0, 4)));
+      await page.locator("#finder-year").selectOption(String(synthetic[expected[0]!]!.date.slice(0, 4)));
       await expect.poll(() => count(page)).not.toBe(`${expected.length} of ${SYNTHETIC_TWEET_COUNT} tweets`);
       expect(indexFetches(seen)).toBe(1);
 
@@ -490,7 +504,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("a result's link opens its tweet on page 3", async () => {
-      const seen = await visit(multi, `/?q=${PAGE_THREE_WORD}`);
+      const seen = await visit(multiTab, `/?q=${PAGE_THREE_WORD}`);
       const { page } = seen;
       const link = page.locator("#finder-results > article.tweet a").first();
       const href = await link.getAttribute("href");
@@ -505,7 +519,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     });
 
     test("a word in every tweet shows the first 200 and says so", async () => {
-      const seen = await visit(multi, "/page/2/?q=SYNTHÉTIC");
+      const seen = await visit(multiTab, "/page/2/?q=SYNTHÉTIC");
       const { page } = seen;
       await expect
         .poll(() => count(page))
@@ -514,16 +528,15 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
       await expectClean(seen);
     });
 
-    test("the results view has no axe violations, in light and dark", async () => {
-      const seen = await visit(multi, `/?q=${PAGE_THREE_WORD}`, { viewport: { width: 1440, height: 900 } });
+    // Light only: the cards use the wall's own classes, whose dark colours the seed test checks.
+    test("the results view has no axe violations", async () => {
+      const seen = await visit(multiTab, `/?q=${PAGE_THREE_WORD}`);
       await expect
         .poll(() => seen.page.locator("#finder-results > article.tweet").count())
         .toBeGreaterThan(0);
+      await expectAxeClean(seen.page);
+      await seen.page.setViewportSize({ width: 1440, height: 900 });
       await seen.page.screenshot({ path: path.join(SHOTS_DIR, "search-results-1440.png"), fullPage: true });
-      for (const colorScheme of ["light", "dark"] as const) {
-        await seen.page.emulateMedia({ colorScheme });
-        await expectAxeClean(seen.page);
-      }
       await expectClean(seen);
     });
   });
@@ -571,7 +584,7 @@ function syntheticWall(): { text: string; date: string }[] {
     const year = 2015 + (number % 10);
     const month = String((number % 12) + 1).padStart(2, "0");
     const day = String((number % 28) + 1).padStart(2, "0");
-    const words = `${WORDS[number % WORDS.length]} ${WORDS[(number * 3) % WORDS.length]}`;
+    const words = `${WORDS[number % WORDS.length]} ${WORDS[(number * 7 + 3) % WORDS.length]}`;
     const extra = number > 200 && number % 5 === 0 ? ` ${PAGE_THREE_WORD} ahoy` : "";
     const text = `Synthetic tweet ${number} about ${words}${extra}.${number % 9 === 0 ? "\nSecond line." : ""}`;
     const date =

@@ -1,0 +1,109 @@
+import { describe, expect, test } from "vitest";
+import { normalizeWall, type TweetView } from "../../src/tweets/normalize.ts";
+import { paginateWall, tweetPageUrl } from "../../src/tweets/pages.ts";
+import { siteSchema, type TweetInput } from "../../src/tweets/schema.ts";
+import { buildTimeline } from "../../src/tweets/timeline.ts";
+
+const site = (extra: Record<string, unknown> = {}) =>
+  siteSchema.parse({ title: "T", author: { name: "A", handle: "a" }, ...extra });
+
+const tweetsOn = (dates: string[]): TweetInput[] =>
+  dates.map((date, index) => ({ text: `tweet ${index + 1} about things`, date }));
+
+describe("paginateWall", () => {
+  test("splits in the curator's order, first page at /, the others at /page/N/", () => {
+    const wall = normalizeWall(site({ pageSize: 10 }), tweetsOn(Array(25).fill("2022-12-03")));
+    expect(wall.pages.map((page) => [page.url, page.tweets.length, page.previousUrl, page.nextUrl])).toEqual([
+      ["/", 10, undefined, "/page/2/"],
+      ["/page/2/", 10, "/", "/page/3/"],
+      ["/page/3/", 5, "/page/2/", undefined],
+    ]);
+    expect(wall.pages.flatMap((page) => page.tweets.map((tweet) => tweet.number))).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
+    expect(wall.tweets[24]!.wallUrl).toBe(`/page/3/#${wall.tweets[24]!.anchor}`);
+  });
+
+  test("an empty wall is one empty page", () => {
+    expect(paginateWall([] as TweetView[], 100)).toMatchObject([{ number: 1, url: "/", tweets: [] }]);
+  });
+
+  test("tweet pages link to their neighbours; without tweet pages the permalink is the wall anchor", () => {
+    const withPages = normalizeWall(site(), tweetsOn(["2022-12-03", "2022-12-04", "2022-12-05"]));
+    const middle = withPages.tweets[1]!;
+    expect(middle.permalink).toBe(tweetPageUrl(middle.anchor));
+    expect(middle.permalink).toBe("/t/2022-12-04-tweet-2-about-things/");
+    expect(middle.previous?.url).toBe(withPages.tweets[0]!.permalink);
+    expect(middle.next?.label).toBe("tweet 3 about things (December 5, 2022)");
+    expect(withPages.tweetPages).toHaveLength(3);
+
+    const without = normalizeWall(site({ tweetPages: false }), tweetsOn(["2022-12-03"]));
+    expect(without.tweetPages).toEqual([]);
+    expect(without.tweets[0]!.permalink).toBe(`/#${without.tweets[0]!.anchor}`);
+  });
+
+  test("the feed lists the newest additions first: the end of the curator's list", () => {
+    const wall = normalizeWall(site(), tweetsOn(Array(60).fill("2022-12-03")));
+    expect(wall.feed).toHaveLength(50);
+    expect(wall.feed[0]!.number).toBe(60);
+    expect(wall.feed.at(-1)!.number).toBe(11);
+  });
+
+  test("the search index has one compact row per tweet, across all pages", () => {
+    const wall = normalizeWall(site({ pageSize: 10 }), tweetsOn(Array(12).fill("2021-05-04")));
+    expect(wall.searchIndex).toHaveLength(12);
+    expect(wall.searchIndex[11]).toEqual([
+      wall.tweets[11]!.anchor,
+      `/page/2/#${wall.tweets[11]!.anchor}`,
+      "tweet 12 about things",
+      "2021-05-04",
+      "a",
+    ]);
+  });
+});
+
+describe("buildTimeline", () => {
+  const timelineOf = (dates: string[]) => buildTimeline(normalizeWall(site(), tweetsOn(dates)).tweets)!;
+
+  test("counts tweets per year over long spans, empty years included, bars scaled to the busiest", () => {
+    const timeline = timelineOf(["2014-10-04", "2016-01-01", "2016-02-02", "2016-03-03", "2017-01-01"]);
+    expect(timeline.unit).toBe("year");
+    expect(timeline.bars.map((bar) => [bar.label, bar.count, bar.query])).toEqual([
+      ["2014", 1, "?year=2014"],
+      ["2015", 0, "?year=2015"],
+      ["2016", 3, "?year=2016"],
+      ["2017", 1, "?year=2017"],
+    ]);
+    expect(timeline.bars[2]!.height).toBe(timeline.plotHeight);
+    expect(timeline.bars[1]!.height).toBe(0);
+    expect(timeline.bars[0]!.name).toBe("2014: 1 tweet");
+  });
+
+  test("counts per month when the wall spans less than two years", () => {
+    const timeline = timelineOf(["2022-11-17", "2022-12-03", "2022-12-06"]);
+    expect(timeline.unit).toBe("month");
+    expect(timeline.bars.map((bar) => [bar.label, bar.shortLabel, bar.count, bar.query])).toEqual([
+      ["Nov 2022", "Nov", 1, "?year=2022&month=11"],
+      ["Dec 2022", "Dec", 2, "?year=2022&month=12"],
+    ]);
+  });
+
+  test("the seed's span, 2014 to 2022, is drawn per year", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { REPO_ROOT } = await import("../support/cli.ts");
+    const { tweets } = JSON.parse(await readFile(`${REPO_ROOT}data/tweets.json`, "utf8"));
+    const timeline = timelineOf(tweets.map((tweet: TweetInput) => tweet.date));
+    expect(timeline.bars.map((bar) => bar.label)).toEqual([
+      "2014",
+      "2015",
+      "2016",
+      "2017",
+      "2018",
+      "2019",
+      "2020",
+      "2021",
+      "2022",
+    ]);
+    expect(timeline.bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(70);
+  });
+});
