@@ -5,10 +5,14 @@ import { existsSync, rmSync } from "node:fs";
 
 export interface Sample {
   ms: number;
+  /** User + system CPU seconds: steadier than wall time on a machine shared with other work. */
+  cpuSeconds: number | undefined;
   peakMiB: number | undefined;
 }
 
 const GNU_TIME = "/usr/bin/time";
+const TIME_MARK = "tweetwall-bench-time";
+const TIME_LINE = new RegExp(`${TIME_MARK} (\\d+) ([\\d.]+) ([\\d.]+)\\s*$`);
 // A build that hangs must not hang the bench: the case reports it as an error instead.
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
 
@@ -31,7 +35,7 @@ export function bareEleventy(input: string, output: string, config: string): str
 
 /** Runs `command` from the repository root and times it; a failing command throws with its stderr. */
 export function timeCommand(command: string[], env: Record<string, string> = {}): Sample {
-  const timed = existsSync(GNU_TIME) ? [GNU_TIME, "-f", "peak-kib=%M", ...command] : command;
+  const timed = existsSync(GNU_TIME) ? [GNU_TIME, "-f", `${TIME_MARK} %M %U %S`, ...command] : command;
   const started = performance.now();
   const run = spawnSync(timed[0]!, timed.slice(1), {
     encoding: "utf8",
@@ -44,12 +48,16 @@ export function timeCommand(command: string[], env: Record<string, string> = {})
   if (run.error) throw new Error(`${shown}: ${run.error.message}`);
   if (run.status !== 0) {
     const stderr = run.stderr
-      .replace(/(Command exited with non-zero status \d+\s*)?peak-kib=\d+\s*$/, "")
-      .trim();
-    throw new Error(`${shown} failed:\n${stderr.split("\n").slice(-20).join("\n")}`);
+      .replace(TIME_LINE, "")
+      .replace(/Command exited with non-zero status \d+\s*$/, "");
+    throw new Error(`${shown} failed:\n${stderr.trim().split("\n").slice(-20).join("\n")}`);
   }
-  const peak = run.stderr.match(/peak-kib=(\d+)\s*$/)?.[1];
-  return { ms, peakMiB: peak ? Number(peak) / 1024 : undefined };
+  const [, peakKiB, user, system] = run.stderr.match(TIME_LINE) ?? [];
+  return {
+    ms,
+    cpuSeconds: user === undefined ? undefined : Number(user) + Number(system),
+    peakMiB: peakKiB === undefined ? undefined : Number(peakKiB) / 1024,
+  };
 }
 
 export interface Contender {
@@ -84,10 +92,20 @@ export function alternate(a: Contender, b: Contender, pairs: number, warmUps: nu
   return samples;
 }
 
+export function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 export function medianMs(samples: Sample[]): number {
-  const times = samples.map((sample) => sample.ms).sort((x, y) => x - y);
-  const middle = Math.floor(times.length / 2);
-  return times.length % 2 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
+  return median(samples.map((sample) => sample.ms));
+}
+
+/** The median CPU time, or undefined without GNU time. */
+export function medianCpuSeconds(samples: Sample[]): number | undefined {
+  const cpu = samples.flatMap((sample) => (sample.cpuSeconds === undefined ? [] : [sample.cpuSeconds]));
+  return cpu.length ? median(cpu) : undefined;
 }
 
 export function peakMiB(samples: Sample[]): number | undefined {

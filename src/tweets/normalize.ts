@@ -15,8 +15,8 @@ export interface WallView {
   timeline: Timeline | undefined;
   /** Years with tweets, newest first, for the year filter. */
   years: number[];
-  /** Compact rows for the search script: [anchor, wall page url, text, ISO date, author handle]. */
-  searchIndex: [string, string, string, string, string][];
+  /** Compact rows for the search script: [anchor, wall page url, text, ISO date, author handle, author name]. */
+  searchIndex: [string, string, string, string, string, string][];
   /** Newest additions first: the curator appends, so the end of the list is the newest. */
   feed: TweetView[];
 }
@@ -111,6 +111,7 @@ export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
       tweet.text,
       tweet.date.iso,
       tweet.author.handle,
+      tweet.author.name,
     ]),
     feed: views.slice(-FEED_LENGTH).reverse(),
   };

@@ -164,7 +164,7 @@ function loadIndex() {
     .then((rows) =>
       rows.map((row) => ({
         row,
-        text: fold(`${row[2]}\n@${row[4]}`),
+        text: fold(`${row[2]}\n@${row[4]}\n${row[5]}`),
         year: Number(row[3].slice(0, 4)),
         month: Number(row[3].slice(5, 7)),
       })),
@@ -180,7 +180,7 @@ function showResults(shown) {
   pageNav.hidden = shown;
 }
 
-function resultCard([, wallUrl, text, isoDate, handle]) {
+function resultCard([, wallUrl, text, isoDate, handle, name]) {
   // The day as written, whatever its offset: "2022-12-03T23:30:00-05:00" is December 3.
   const label = dateLabel(isoDate.slice(0, 10), { dateStyle: "long" });
   const time = element("time", "", label);
@@ -191,7 +191,7 @@ function resultCard([, wallUrl, text, isoDate, handle]) {
     : siteRoot.pathname + wallUrl.replace(/^\//, "");
   link.append(element("span", "visually-hidden", ` (@${handle}, ${label})`));
   const author = element("header", "tweet-author");
-  author.append(element("span", "tweet-name", `@${handle}`));
+  author.append(element("span", "tweet-name", name), " ", element("span", "tweet-handle", `@${handle}`));
   const meta = element("footer", "tweet-meta");
   meta.append(time, link);
   const card = element("article", "tweet");

@@ -58,6 +58,7 @@ describe("paginateWall", () => {
       "tweet 12 about things",
       "2021-05-04",
       "a",
+      "A",
     ]);
   });
 });
