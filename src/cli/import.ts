@@ -9,8 +9,9 @@ import {
   looksLikeArchive,
   readArchive,
 } from "../tweets/import/archive.ts";
-import { EmbedHtmlError, looksLikeEmbedHtml, parseEmbedHtml } from "../tweets/import/embed-html.ts";
-import { parseWallText, WallTextError } from "../tweets/import/wall-text.ts";
+import { looksLikeEmbedHtml, parseEmbedHtml } from "../tweets/import/embed-html.ts";
+import { SourceError } from "../tweets/import/source-error.ts";
+import { parseWallText } from "../tweets/import/wall-text.ts";
 import { JSON_SCHEMA_FILE } from "../tweets/json-schema.ts";
 import {
   DEFAULT_SITE_FILE,
@@ -61,9 +62,7 @@ export async function importTweets(options: ImportOptions): Promise<CommandOutco
   try {
     imported = await readSource(source, selection);
   } catch (error) {
-    if (error instanceof WallTextError || error instanceof EmbedHtmlError || error instanceof ArchiveError) {
-      return { ok: false, errors: [error.message] };
-    }
+    if (error instanceof SourceError) return { ok: false, errors: [error.message] };
     throw error;
   }
 

@@ -134,11 +134,11 @@ describe("parseSiteJson", () => {
     const problems = result.ok ? [] : result.problems.map((problem: Problem) => formatProblem(problem));
     expect(problems).toEqual([
       'site.json:1:1: field "author": missing: expected the author as an object with "name" and "handle"',
-      'site.json:1:23: field "autor": unknown field: did you mean "author"? known fields are "$schema", "title", "intro", "author", "links", "language", "url", "pathPrefix", "pageSize", "tweetPages"',
+      'site.json:1:23: field "autor": unknown field: did you mean "author"? known fields are "$schema", "title", "intro", "author", "links", "language", "url", "pageSize", "tweetPages"',
     ]);
   });
 
-  test("defaults intro, links, language, path prefix, page size and tweet pages", () => {
+  test("defaults intro, links, language, page size and tweet pages", () => {
     const result = parseSiteJson('{ "title": "T", "author": { "name": "N", "handle": "@n" } }', "site.json");
     expect(result).toEqual({
       ok: true,
@@ -148,7 +148,6 @@ describe("parseSiteJson", () => {
         author: { name: "N", handle: "@n" },
         links: [],
         language: "en",
-        pathPrefix: "/",
         pageSize: 100,
         tweetPages: true,
       },

@@ -1,3 +1,4 @@
+import { SourceError } from "./source-error.ts";
 import * as cheerio from "cheerio";
 import { parseTweetDate } from "../dates.ts";
 import { dateOfStatusId } from "../status.ts";
@@ -25,25 +26,11 @@ import { isHttpUrl, type AuthorInput, type TweetInput } from "../schema.ts";
  * only links a tweet really holds are turned back into URLs (see `anchorText`).
  */
 
-/** A problem in the page, with its place: 1-based line and column (counted in characters). */
-export class EmbedHtmlError extends Error {
+/** A problem in the page, always with its line and column (counted in characters). */
+export class EmbedHtmlError extends SourceError {
   override readonly name = "EmbedHtmlError";
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  /** What is wrong, e.g. `a tweet embed with no text`. */
-  readonly problem: string;
-  /** What the importer expected instead. */
-  readonly expected: string;
-
-  constructor(place: { file: string; line: number; column: number }, problem: string, expected: string) {
-    super(`${place.file}:${place.line}:${place.column}: ${problem}, expected ${expected}`);
-    this.file = place.file;
-    this.line = place.line;
-    this.column = place.column;
-    this.problem = problem;
-    this.expected = expected;
-  }
+  declare readonly line: number;
+  declare readonly column: number;
 }
 
 /**

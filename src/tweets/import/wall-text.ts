@@ -1,3 +1,4 @@
+import { SourceError } from "./source-error.ts";
 import { parseTweetDate } from "../dates.ts";
 import type { AuthorInput, SiteInput, TweetInput } from "../schema.ts";
 
@@ -33,25 +34,11 @@ export interface ImportedWall {
   tweets: TweetInput[];
 }
 
-/** A problem in the text, with its place: 1-based line and column (counted in characters). */
-export class WallTextError extends Error {
+/** A problem in the text, always with its line and column (counted in characters). */
+export class WallTextError extends SourceError {
   override readonly name = "WallTextError";
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  /** What is wrong, e.g. `the date "Decembr 3, 2022" can't be read`. */
-  readonly problem: string;
-  /** What the importer expected instead. */
-  readonly expected: string;
-
-  constructor(place: { file: string; line: number; column: number }, problem: string, expected: string) {
-    super(`${place.file}:${place.line}:${place.column}: ${problem}, expected ${expected}`);
-    this.file = place.file;
-    this.line = place.line;
-    this.column = place.column;
-    this.problem = problem;
-    this.expected = expected;
-  }
+  declare readonly line: number;
+  declare readonly column: number;
 }
 
 const ATTRIBUTION_EXAMPLE = 'a line like "— Name (@handle) December 3, 2022"';
