@@ -8,11 +8,13 @@ const files = wallFilesFromEnv();
 
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(wallData, files);
-  eleventyConfig.addPlugin(inlineAssets, { cssFile: "templates/assets/wall.css" });
+  eleventyConfig.addPlugin(inlineAssets, {
+    cssFile: "templates/assets/wall.css",
+    scriptFiles: { wall: "templates/assets/wall.js", finder: "templates/assets/finder.js" },
+  });
   eleventyConfig.addPlugin(feeds);
   eleventyConfig.addPassthroughCopy({
     "templates/assets/favicon.svg": "favicon.svg",
-    "templates/assets/wall.js": "wall.js",
   });
   eleventyConfig.ignores.add("templates/assets/**");
   eleventyConfig.addWatchTarget("data/");

@@ -70,7 +70,7 @@ export async function seedBuildVsBare({ scratch, pairs }: Settings): Promise<Row
   return [
     reported(`build the seed wall (${count} tweets)`, describeRuns(ourSamples)),
     judged(
-      `seed build vs bare Eleventy, ${pairs} pairs`,
+      `seed build vs bare Eleventy, ${plural(pairs, "pair")}`,
       `${seconds(ours)} vs ${seconds(bareMs)} = ${formatRatio(ours, bareMs)}${cpuRatio(ourSamples, bareSamples)}`,
       `≤ ${SEED_RATIO_BUDGET}×`,
       ours <= SEED_RATIO_BUDGET * bareMs,
@@ -105,7 +105,7 @@ export async function largeWall({ scratch, pairs, wallTweets, pageSize }: Settin
   const count = wallTweets.toLocaleString("en-US");
   return [
     judged(
-      `build ${count} tweets vs bare Eleventy (pages of ${pageSize}), ${largePairs} pairs`,
+      `build ${count} tweets vs bare Eleventy (pages of ${pageSize}), ${plural(largePairs, "pair")}`,
       `${seconds(ours)} vs ${seconds(bareMs)} = ${formatRatio(ours, bareMs)}${cpuRatio(ourSamples, bareSamples)}`,
       `≤ ${LARGE_RATIO_BUDGET}×`,
       ours <= LARGE_RATIO_BUDGET * bareMs,
@@ -149,7 +149,7 @@ function describeRuns(samples: Sample[]): string {
     `min ${seconds(fastest)}`,
     ...(cpu === undefined ? [] : [`CPU ${cpu.toFixed(2)} s`]),
     ...(peak === undefined ? [] : [`peak ${Math.round(peak)} MiB`]),
-    `${samples.length} runs`,
+    plural(samples.length, "run"),
   ].join(", ");
 }
 
@@ -157,4 +157,8 @@ function describeRuns(samples: Sample[]): string {
 function cpuRatio(ours: Sample[], bare: Sample[]): string {
   const [ourCpu, bareCpu] = [medianCpuSeconds(ours), medianCpuSeconds(bare)];
   return ourCpu === undefined || bareCpu === undefined ? "" : ` (CPU ${formatRatio(ourCpu, bareCpu)})`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

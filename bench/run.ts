@@ -12,7 +12,7 @@ import { archiveImport, largeWall, seedBuildVsBare, seedFirstView, type Settings
  *
  * BENCH_QUICK=1     a fast check: 5,000 tweets instead of 100,000, 3 pairs
  * BENCH_RUNS=N      timed pairs for the seed wall (default 7; the large wall takes at most 3)
- * BENCH_PAGE_SIZE=N tweets per wall page (default: data/site.json's pageSize, else 100)
+ * BENCH_PAGE_SIZE=N tweets per wall page (default: the site file's pageSize, else 100)
  * BENCH_ARCHIVE_TWEETS=N, BENCH_TIMEOUT_S=N
  */
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -29,7 +29,8 @@ const settings: Settings = {
 /** The wall's page size, so the bare site paginates as ours does. */
 function wallPageSize(): number {
   if (process.env.BENCH_PAGE_SIZE) return Number(process.env.BENCH_PAGE_SIZE);
-  const site = parseJsonc(readFileSync("data/site.json", "utf8")) as { pageSize?: unknown } | undefined;
+  const siteFile = process.env.SITE_FILE?.trim() || "data/site.json";
+  const site = parseJsonc(readFileSync(siteFile, "utf8")) as { pageSize?: unknown } | undefined;
   return typeof site?.pageSize === "number" ? site.pageSize : 100;
 }
 

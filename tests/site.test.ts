@@ -47,9 +47,7 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
   test("prefixes every site link and the script with the sub-path", async () => {
     const $ = await html("index.html");
     expect($("script").attr("src")).toBe("/tweets/wall.js");
-    expect($("a.tweet-permalink").first().attr("href")).toBe(
-      "/tweets/t/2022-12-03-plan-is-to-throw-a-party/",
-    );
+    expect($("a.tweet-permalink").first().attr("href")).toBe("/tweets/t/2022-12-03-plan-is-to/");
     expect($("nav.timeline a").first().attr("href")).toBe("/tweets/?year=2014");
     expect($('link[rel="icon"]').attr("href")).toBe("/tweets/favicon.svg");
     $("a[href^='/']").each((_, link) => expect($(link).attr("href")).toMatch(/^\/tweets\//));
@@ -75,9 +73,9 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
 
   test("gives each tweet its own page with canonical URL, Open Graph and card meta, and neighbours", async () => {
     expect(await readdir(path.join(site, "t"))).toHaveLength(70);
-    const $ = await html("t/2022-12-06-how-long-until-we-measure-wealth/index.html");
+    const $ = await html("t/2022-12-06-how-long-until/index.html");
     expect($("link[rel=canonical]").attr("href")).toBe(
-      "https://example.org/tweets/t/2022-12-06-how-long-until-we-measure-wealth/",
+      "https://example.org/tweets/t/2022-12-06-how-long-until/",
     );
     const meta = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr("content");
     expect(meta("og:type")).toBe("article");
@@ -88,15 +86,13 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     expect($("article.tweet .tweet-text").text()).toBe(
       "How long until we measure wealth inequality in FLOPS",
     );
-    expect($('a[rel="prev"]').attr("href")).toBe("/tweets/t/2022-12-03-plan-is-to-throw-a-party/");
-    expect($('a[rel="next"]').attr("href")).toBe(
-      "/tweets/t/2022-12-05-potentially-nitpicky-but-competitive-advantage-in/",
-    );
+    expect($('a[rel="prev"]').attr("href")).toBe("/tweets/t/2022-12-03-plan-is-to/");
+    expect($('a[rel="next"]').attr("href")).toBe("/tweets/t/2022-12-05-potentially-nitpicky-but/");
     expect(
       $("a")
         .filter((_, a) => $(a).text() === "Back to the wall")
         .attr("href"),
-    ).toBe("/tweets/#tweet-2022-12-06-how-long-until-we-measure-wealth");
+    ).toBe("/tweets/#tweet-2022-12-06-how-long-until");
   });
 
   test("tweet pages and wall pages are valid HTML", async () => {
@@ -105,7 +101,7 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
       extends: ["html-validate:recommended"],
       rules: { "attribute-boolean-style": "off", "attribute-empty-style": "off" },
     });
-    for (const file of ["page/7/index.html", "t/2022-12-06-how-long-until-we-measure-wealth/index.html"]) {
+    for (const file of ["page/7/index.html", "t/2022-12-06-how-long-until/index.html"]) {
       const report = await validator.validateString(await read(file), file);
       expect(
         report.results.flatMap((result) =>
@@ -122,7 +118,7 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     const entries = $("entry");
     expect(entries).toHaveLength(50);
     expect(entries.first().find("link").first().attr("href")).toBe(
-      "https://example.org/tweets/t/2014-10-04-the-real-top-unsolved-problems-in/",
+      "https://example.org/tweets/t/2014-10-04-the-real-top/",
     );
     expect(entries.first().find("updated").text()).toBe("2014-10-04T00:00:00Z");
     expect(entries.first().find("content").text()).toContain("The _real_ Top unsolved problems");
@@ -134,7 +130,7 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     expect(feed.feed_url).toBe("https://example.org/tweets/feed.json");
     expect(feed.items).toHaveLength(50);
     expect(feed.items[0]).toMatchObject({
-      id: "https://example.org/tweets/t/2014-10-04-the-real-top-unsolved-problems-in/",
+      id: "https://example.org/tweets/t/2014-10-04-the-real-top/",
       content_text:
         "The _real_ Top unsolved problems in Computer Science: Video Conferencing, Presentation, Printing.",
       date_published: "2014-10-04T00:00:00.000Z",

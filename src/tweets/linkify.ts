@@ -23,8 +23,8 @@ export function linkifyText(text: string): string {
   for (const entity of findEntities(text)) {
     html += escapeHtml(text.slice(cursor, entity.start));
     html += BARE_PIC_TWITTER.test(entity.text)
-      ? `<a class="photo-chip" href="${escapeHtml(entity.href)}" rel="nofollow noopener noreferrer">photo<span class="visually-hidden"> attached to the tweet, on X (${escapeHtml(entity.text)})</span></a>`
-      : `<a href="${escapeHtml(entity.href)}" rel="nofollow noopener noreferrer">${escapeHtml(entity.text)}</a>`;
+      ? `<a class="photo-chip" href="${escapeHtml(entity.href)}" rel="nofollow">photo<span class="visually-hidden"> attached to the tweet, on X (${escapeHtml(entity.text)})</span></a>`
+      : `<a href="${escapeHtml(entity.href)}" rel="nofollow">${escapeHtml(entity.text)}</a>`;
     cursor = entity.end;
   }
   return html + escapeHtml(text.slice(cursor));

@@ -150,8 +150,8 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     date: parsed.date,
     author,
     source: url
-      ? { url, label: `Open the original tweet by @${author.handle} on X` }
-      : { url: author.profileUrl, label: `@${author.handle} on X (original link unknown)` },
+      ? { url, label: "the original on X" }
+      : { url: author.profileUrl, label: `@${author.handle} on X` },
     media: (tweet.media ?? []).map((image) => ({ ...image })),
     wallUrl: "",
     permalink: "",
@@ -202,7 +202,7 @@ export function pathPrefixOfUrl(url: string | undefined): string {
 function anchorFor(text: string, date: TweetDate, url: string | undefined): string {
   const statusId = statusIdOf(url);
   if (statusId) return `tweet-${statusId}`;
-  const words = slugWords(text).slice(0, 6).join("-");
+  const words = slugWords(text).slice(0, 3).join("-");
   return `tweet-${date.iso.slice(0, 10)}${words ? `-${words}` : ""}`;
 }
 

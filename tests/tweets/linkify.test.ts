@@ -33,7 +33,8 @@ function render(text: string): { html: string; anchors: Anchor[] } {
     .map((a) => {
       const chip = $(a).hasClass("photo-chip");
       expect(Object.keys(a.attribs)).toEqual(chip ? ["class", "href", "rel"] : ["href", "rel"]);
-      expect(a.attribs.rel).toBe("nofollow noopener noreferrer");
+      // No target=_blank, and <meta name="referrer" content="no-referrer"> covers the whole page.
+      expect(a.attribs.rel).toBe("nofollow");
       expect(a.attribs.href).toMatch(chip ? /^https:\/\/pic\.twitter\.com\// : /^https?:\/\//i);
       return { href: $(a).attr("href") ?? "", text: writtenTextOf($(a)) };
     });

@@ -65,7 +65,7 @@ describe("normalizeWall", () => {
       "tweet-2022-12-03-same-words-here",
       "tweet-2022-12-03-same-words-here-2",
       "tweet-2022-12-03",
-      "tweet-2021-09-09-browsing-the-web-2021",
+      "tweet-2021-09-09-browsing-the-web",
     ]);
     const reordered = normalizeWall(site, [tweets[3]!, tweets[0]!]).tweets.map((tweet) => tweet.anchor);
     expect(reordered).toEqual([anchors[3], anchors[0]]);

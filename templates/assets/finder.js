@@ -1,0 +1,207 @@
+// The wall's finder: search, year filter, URL state and the live count. wall.js loads it on
+// first use, so the first view stays small and makes no request until the visitor searches.
+
+const RESULT_LIMIT = 200;
+const TYPING_PAUSE_MS = 120;
+
+const byId = (id) => document.getElementById(id);
+const finder = byId("finder");
+const wall = byId("wall");
+const input = byId("finder-q");
+const select = byId("finder-year");
+const count = byId("finder-count");
+const results = byId("finder-results");
+const form = finder?.querySelector("form");
+const pageNav = document.querySelector("nav.page-nav");
+/** wall.js sits at the site root, so a path prefix is respected without being configured twice. */
+const siteRoot = new URL("./", import.meta.url);
+
+/** A month from a timeline bar; there is no control for it, so changing the year drops it. */
+let month = 0;
+/** Counts runs of the finder, so a slow index fetch never overwrites newer results. */
+let generation = 0;
+/** Filled on first use: the articles of this page, or the rows of search-index.json. */
+let tweetsOnThisPage;
+let index;
+
+export function startFinder() {
+  if (!(finder && wall && input && select && count && results && form)) return;
+  // The URL's state wins only where it says something: this module loads on the first
+  // keystroke or choice, which must not be undone.
+  const params = new URLSearchParams(location.search);
+  const year = params.get("year") ?? "";
+  if (params.has("q")) input.value = params.get("q") ?? "";
+  if (year && [...select.options].some((option) => option.value === year)) select.value = year;
+  if (select.value && /^(0?[1-9]|1[0-2])$/.test(params.get("month") ?? ""))
+    month = Number(params.get("month"));
+  finder.hidden = false;
+
+  let timer;
+  const applyNow = () => {
+    clearTimeout(timer);
+    apply();
+  };
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(apply, TYPING_PAUSE_MS);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !input.value) return;
+    event.preventDefault();
+    input.value = "";
+    applyNow();
+  });
+  select.addEventListener("change", () => {
+    month = 0;
+    applyNow();
+  });
+  // The form only exists for its labels and role; the page's CSP refuses any submission.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    applyNow();
+  });
+  apply();
+}
+
+async function apply() {
+  const run = ++generation;
+  const query = input.value.trim();
+  const filter = { words: fold(query).split(/\s+/).filter(Boolean), year: Number(select.value), month };
+  saveToUrl(query, select.value);
+  const active = filter.words.length > 0 || filter.year > 0;
+
+  if (!pageNav) {
+    const tweets = wallTweets();
+    const found = tweets.filter((tweet) => {
+      tweet.article.hidden = active && !matches(filter, tweet);
+      return !tweet.article.hidden;
+    });
+    return setCount(active ? describe(found.length, tweets.length) : "");
+  }
+
+  if (!active) {
+    showResults(false);
+    return setCount("");
+  }
+  let rows;
+  try {
+    rows = await loadIndex();
+  } catch {
+    if (run === generation) setCount("The search could not load. Try again in a moment.");
+    return;
+  }
+  if (run !== generation) return;
+  const found = rows.filter((row) => matches(filter, row));
+  results.replaceChildren(...found.slice(0, RESULT_LIMIT).map(({ row }) => resultCard(row)));
+  showResults(true);
+  const capped = found.length > RESULT_LIMIT ? `, showing the first ${RESULT_LIMIT}` : "";
+  setCount(describe(found.length, rows.length) + capped);
+}
+
+/** Case- and accent-insensitive: "Café", "CAFE" and "café" all become "cafe". */
+function fold(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+function matches({ words, year, month }, tweet) {
+  return (
+    (!year || tweet.year === year) &&
+    (!month || tweet.month === month) &&
+    words.every((word) => tweet.text.includes(word))
+  );
+}
+
+function describe(found, total) {
+  const when = month
+    ? ` from ${dateLabel(Date.UTC(select.value, month - 1), { month: "long", year: "numeric" })}`
+    : "";
+  if (!found) return `No tweets match${when}`;
+  return `${found.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} tweets${when}`;
+}
+
+function setCount(text) {
+  count.textContent = text;
+}
+
+function dateLabel(date, format) {
+  return new Date(date).toLocaleDateString("en-US", { ...format, timeZone: "UTC" });
+}
+
+function saveToUrl(query, year) {
+  const url = new URL(location.href);
+  const state = { q: query, year, month: year && month ? String(month) : "" };
+  for (const [key, value] of Object.entries(state)) {
+    if (value) url.searchParams.set(key, value);
+    else url.searchParams.delete(key);
+  }
+  if (url.href !== location.href) history.replaceState(history.state, "", url);
+}
+
+/** "2022-12-03…" → { year: 2022, month: 12 }: the day as written, whatever its offset. */
+function yearAndMonth(isoDate) {
+  return { year: Number(isoDate.slice(0, 4)), month: Number(isoDate.slice(5, 7)) };
+}
+
+function wallTweets() {
+  tweetsOnThisPage ??= [...wall.querySelectorAll("article.tweet")].map((article) => ({
+    article,
+    text: fold(
+      ["tweet-text", "tweet-name", "tweet-handle"]
+        .map((name) => article.querySelector(`.${name}`)?.textContent ?? "")
+        .join("\n"),
+    ),
+    ...yearAndMonth(article.querySelector("time")?.getAttribute("datetime") ?? ""),
+  }));
+  return tweetsOnThisPage;
+}
+
+/** The index of every tweet on every page, fetched once, and only once the visitor searches. */
+function loadIndex() {
+  index ??= fetch(new URL("search-index.json", import.meta.url))
+    .then((response) => {
+      if (!response.ok) throw new Error(`search-index.json: HTTP ${response.status}`);
+      return response.json();
+    })
+    .then((rows) =>
+      rows.map((row) => ({
+        row,
+        text: fold(`${row[2]}\n@${row[4]}\n${row[5]}`),
+        ...yearAndMonth(row[3]),
+      })),
+    );
+  // A failed fetch is forgotten, so the next keystroke tries again.
+  index.catch(() => (index = undefined));
+  return index;
+}
+
+function showResults(shown) {
+  results.hidden = !shown;
+  wall.hidden = shown;
+  pageNav.hidden = shown;
+}
+
+function resultCard([, wallUrl, text, isoDate, handle, name]) {
+  // The day as written, whatever its offset: "2022-12-03T23:30:00-05:00" is December 3.
+  const label = dateLabel(isoDate.slice(0, 10), { dateStyle: "long" });
+  const time = element("time", "", label);
+  time.dateTime = isoDate;
+  const link = element("a", "", "Open on the wall");
+  link.href = wallUrl.startsWith(siteRoot.pathname)
+    ? wallUrl
+    : siteRoot.pathname + wallUrl.replace(/^\//, "");
+  link.append(element("span", "visually-hidden", ` (@${handle}, ${label})`));
+  const author = element("header", "tweet-author");
+  author.append(element("span", "tweet-name", name), " ", element("span", "tweet-handle", `@${handle}`));
+  const meta = element("footer", "tweet-meta");
+  meta.append(time, link);
+  const card = element("article", "tweet");
+  card.append(author, element("p", "tweet-text", text), meta);
+  return card;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
