@@ -90,19 +90,21 @@ export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
     view.anchor = uniqueAnchor(view.anchor, anchors);
     return view;
   });
+  const withTweetPages =
+    site.tweetPages === "auto" ? views.length <= AUTO_TWEET_PAGES_LIMIT : site.tweetPages;
   const pages = paginateWall(views, site.pageSize);
   for (const page of pages) {
     for (const tweet of page.tweets) {
       tweet.wallUrl = `${page.url}#${tweet.anchor}`;
-      tweet.permalink = site.tweetPages ? tweetPageUrl(tweet.anchor) : tweet.wallUrl;
+      tweet.permalink = withTweetPages ? tweetPageUrl(tweet.anchor) : tweet.wallUrl;
     }
   }
-  if (site.tweetPages) linkNeighbours(views);
+  if (withTweetPages) linkNeighbours(views);
   return {
     site: normalizeSite(site, siteAuthor),
     tweets: views,
     pages,
-    tweetPages: site.tweetPages ? views : [],
+    tweetPages: withTweetPages ? views : [],
     timeline: buildTimeline(views),
     years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
     searchIndex: views.map((tweet) => [
@@ -118,6 +120,11 @@ export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
 }
 
 const FEED_LENGTH = 50;
+/**
+ * Above this many tweets "auto" leaves out the per-tweet pages: each costs a page render, and
+ * npm run bench measured them as most of a large build (see the README's budgets).
+ */
+export const AUTO_TWEET_PAGES_LIMIT = 5_000;
 
 function linkNeighbours(tweets: TweetView[]): void {
   const linkTo = (tweet: TweetView | undefined): TweetLink | undefined =>

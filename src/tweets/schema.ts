@@ -137,8 +137,12 @@ export const siteSchema = z.strictObject({
     .min(10, { error: "at least 10 tweets per page" })
     .max(2000, { error: "at most 2,000 tweets per page (a page must stay small)" })
     .default(100),
-  /** One page per tweet at /t/<id>/; can be turned off for very large walls. */
-  tweetPages: z.boolean({ error: "true or false: whether each tweet gets its own page" }).default(true),
+  /** One page per tweet at /t/<id>/: "auto" gives them to walls of up to 5,000 tweets. */
+  tweetPages: z
+    .union([z.boolean(), z.literal("auto")], {
+      error: 'true, false or "auto": whether each tweet gets its own page',
+    })
+    .default("auto"),
 });
 
 export type TweetInput = z.infer<typeof tweetSchema>;

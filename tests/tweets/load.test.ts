@@ -149,7 +149,7 @@ describe("parseSiteJson", () => {
         links: [],
         language: "en",
         pageSize: 100,
-        tweetPages: true,
+        tweetPages: "auto",
       },
     });
   });

@@ -42,6 +42,16 @@ describe("paginateWall", () => {
     expect(without.tweets[0]!.permalink).toBe(`/#${without.tweets[0]!.anchor}`);
   });
 
+  test('"auto" gives tweet pages up to 5,000 tweets, and none above', () => {
+    expect(normalizeWall(site(), tweetsOn(Array(5_000).fill("2022-12-03"))).tweetPages).toHaveLength(5_000);
+    const large = normalizeWall(site(), tweetsOn(Array(5_001).fill("2022-12-03")));
+    expect(large.tweetPages).toEqual([]);
+    expect(large.tweets[5_000]!.permalink).toBe(`/page/51/#${large.tweets[5_000]!.anchor}`);
+    expect(
+      normalizeWall(site({ tweetPages: true }), tweetsOn(Array(5_001).fill("2022-12-03"))).tweetPages,
+    ).toHaveLength(5_001);
+  });
+
   test("the feed lists the newest additions first: the end of the curator's list", () => {
     const wall = normalizeWall(site(), tweetsOn(Array(60).fill("2022-12-03")));
     expect(wall.feed).toHaveLength(50);
