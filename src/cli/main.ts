@@ -3,13 +3,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseTweetDate } from "../tweets/dates.ts";
 import type { ArchiveSelection } from "../tweets/import/archive.ts";
+// Each command's modules load only when it runs: a build needs neither the importers'
+// parsers nor the dev server's watcher, and every module costs start-up time.
 import { JSON_SCHEMA_FILE, tweetsJsonSchemaText } from "../tweets/json-schema.ts";
 import { formatProblem } from "../tweets/problems.ts";
 import { loadWall, wallFilesFromEnv } from "../tweets/wall.ts";
-import { addTweet } from "./add.ts";
-import { buildSite } from "./build.ts";
-import { type CommandOutcome, importTweets } from "./import.ts";
-import { serveSite, superviseDevServer } from "./serve.ts";
+import type { CommandOutcome } from "./import.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -154,6 +153,7 @@ async function check(): Promise<number> {
 async function build(outputDir: string): Promise<number> {
   const files = wallFilesFromEnv();
   const wall = await loadWall(files);
+  const { buildSite } = await import("./build.ts");
   const outcome = wall.ok
     ? await buildSite(outputDir)
     : { ok: false as const, errors: wall.problems.map(formatProblem) };
@@ -173,6 +173,7 @@ async function serve(port: number, outputDir: string): Promise<number> {
     console.error(`tweetwall serve: --port expects a number from 1 to 65535`);
     return 2;
   }
+  const { serveSite, superviseDevServer } = await import("./serve.ts");
   if (process.env.TWEETWALL_SUPERVISED) {
     await serveSite(port, outputDir);
     return new Promise<number>(() => {});
@@ -196,6 +197,7 @@ async function runImport(
     console.error(`tweetwall import: ${selection}`);
     return 2;
   }
+  const { importTweets } = await import("./import.ts");
   const outcome = await importTweets({
     source,
     ...wallFilesFromEnv(),
@@ -246,6 +248,7 @@ async function runAdd(
     return 2;
   }
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const { addTweet } = await import("./add.ts");
   const outcome = await addTweet({
     tweetsFile: wallFilesFromEnv().tweetsFile,
     text: text("text"),

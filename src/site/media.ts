@@ -1,5 +1,4 @@
 import path from "node:path";
-import Image from "@11ty/eleventy-img";
 import type { TweetView } from "../tweets/normalize.ts";
 
 const WIDTHS = [400, 800, "auto"] as const;
@@ -13,7 +12,11 @@ export async function addResponsiveImages(
   tweets: TweetView[],
   { mediaRoot, outputDir }: { mediaRoot: string; outputDir: string },
 ): Promise<void> {
-  for (const image of tweets.flatMap((tweet) => tweet.media)) {
+  const images = tweets.flatMap((tweet) => tweet.media);
+  if (images.length === 0) return;
+  // Loaded only for walls with images: it brings sharp, a large native module.
+  const { default: Image } = await import("@11ty/eleventy-img");
+  for (const image of images) {
     const metadata = await Image(path.join(mediaRoot, image.src), {
       widths: [...WIDTHS],
       formats: ["avif", "webp", "auto"],
