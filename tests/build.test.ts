@@ -4,6 +4,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, test } from "vitest";
+import { sha256Source } from "../src/site/csp.ts";
 import { parseTweetDate } from "../src/tweets/dates.ts";
 import type { TweetInput } from "../src/tweets/schema.ts";
 import { REPO_ROOT, runCli } from "./support/cli.ts";
@@ -127,12 +128,15 @@ describe("the seed wall, built", () => {
     expect(intro.find("a").text()).toBe("The full collection of my tweets, of course, is here");
   });
 
-  test("has only its own external module script, no inline handler, and only http(s) or site links", () => {
+  test("has only its own module and the hashed .js flag as scripts, no inline handler, only http(s) or site links", () => {
     expect(
       $("script")
         .map((_, script) => ({ ...script.attribs, inline: $(script).text() }))
         .get(),
-    ).toEqual([{ type: "module", src: "/wall.js", inline: "" }]);
+    ).toEqual([
+      { inline: 'document.documentElement.classList.add("js")' },
+      { type: "module", src: "/wall.js", inline: "" },
+    ]);
     $("*").each((_, element) => {
       const attributes = Object.keys((element as { attribs?: Record<string, string> }).attribs ?? {});
       expect(attributes.filter((name) => name.startsWith("on"))).toEqual([]);
@@ -151,7 +155,10 @@ describe("the seed wall, built", () => {
       }),
     );
     expect(directives["default-src"]).toEqual(["'none'"]);
-    expect(directives["script-src"]).toEqual(["'self'"]);
+    expect(directives["script-src"]).toEqual([
+      "'self'",
+      sha256Source('document.documentElement.classList.add("js")'),
+    ]);
     expect(directives["connect-src"]).toEqual(["'self'"]);
     expect(directives["style-src"]).toHaveLength(1);
     expect(directives["style-src"][0]).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
@@ -183,7 +190,12 @@ describe("hostile tweets", () => {
     const { output, run } = await buildInto({ TWEETS_FILE: file });
     expect(run.status).toBe(0);
     const $ = cheerio.load(await readFile(path.join(output, "index.html"), "utf8"));
-    expect($("script:not([src='/wall.js']), img, iframe, object")).toHaveLength(0);
+    expect($("img, iframe, object")).toHaveLength(0);
+    expect(
+      $("script")
+        .toArray()
+        .map((script) => script.attribs.src ?? $(script).text()),
+    ).toEqual(['document.documentElement.classList.add("js")', "/wall.js"]);
     const texts = $("article.tweet .tweet-text")
       .map((_, p) => $(p).text())
       .get();

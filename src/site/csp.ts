@@ -3,20 +3,22 @@ import { createHash } from "node:crypto";
 export interface CspInput {
   /** Inline `<style>` contents that the policy must allow, by hash. */
   inlineStyles: string[];
+  /** Inline `<script>` contents that the policy must allow, by hash. */
+  inlineScripts: string[];
 }
 
 /**
- * The page uses its own inline stylesheet, same-origin images, its own search script and the
- * search index that script fetches: everything else is forbidden. (`frame-ancestors` is ignored
+ * The page uses its own inline stylesheet, same-origin images, its own scripts (plus one inline
+ * line, by hash) and the search index they fetch: everything else is forbidden. (`frame-ancestors` is ignored
  * in a <meta> policy; `_headers` adds it. The dev server's live-reload script and websocket are
  * same-origin too.)
  */
-export function contentSecurityPolicy({ inlineStyles }: CspInput): string {
+export function contentSecurityPolicy({ inlineStyles, inlineScripts }: CspInput): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'none'"],
     ["style-src", ...inlineStyles.map(sha256Source)],
     ["img-src", "'self'"],
-    ["script-src", "'self'"],
+    ["script-src", "'self'", ...inlineScripts.map(sha256Source)],
     ["connect-src", "'self'"],
     ["base-uri", "'none'"],
     ["form-action", "'none'"],

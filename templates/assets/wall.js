@@ -10,7 +10,6 @@ addCopyButtons();
 if (finder) offerFinder(finder);
 
 function offerFinder(finder) {
-  finder.hidden = false;
   const form = finder.querySelector("form");
   // The form only exists for its labels and role; the page's CSP refuses any submission.
   form?.addEventListener("submit", (event) => event.preventDefault());

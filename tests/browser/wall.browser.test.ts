@@ -239,8 +239,8 @@ describe.skipIf(!hasChromium)("the built wall in chromium", () => {
       expect(csp).toContain("default-src 'none'");
       expect(
         await seen.page.evaluate(() => [...document.scripts].map((script) => script.getAttribute("src"))),
-        "the wall's only script is its own small search module",
-      ).toEqual(["/wall.js"]);
+        "the wall's scripts: the inline .js flag and its own small module",
+      ).toEqual([null, "/wall.js"]);
       const recorder = await seen.page.evaluate(() => ({
         on: window.__cspRecorder,
         violations: window.__cspViolations,
