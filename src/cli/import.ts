@@ -1,6 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseTweetDate } from "../tweets/dates.ts";
 import {
   type ArchiveImport,
   ArchiveError,
@@ -20,7 +19,8 @@ import {
   parseSiteJson,
   type TweetsDocument,
 } from "../tweets/load.ts";
-import { mergeTweets } from "../tweets/merge.ts";
+import { dayOf, mergeTweets } from "../tweets/merge.ts";
+import { statusIdOf } from "../tweets/status.ts";
 import { formatProblem } from "../tweets/problems.ts";
 import { orderSiteKeys, writeJsonAtomic, writeTweetsFile } from "../tweets/save.ts";
 import { type AuthorInput, type SiteInput, tweetSchema, type TweetInput } from "../tweets/schema.ts";
@@ -160,15 +160,11 @@ export async function detectFormat(source: string): Promise<SourceFormat> {
 
 /** For formats other than archives, the selection flags that make sense everywhere. */
 function selectGeneric(tweets: TweetInput[], { ids, since, until, limit }: ArchiveSelection): TweetInput[] {
-  const day = (tweet: TweetInput) => {
-    const parsed = parseTweetDate(tweet.date);
-    return parsed.ok ? parsed.date.iso.slice(0, 10) : tweet.date;
-  };
   const selected = tweets.filter((tweet) => {
-    const id = tweet.url?.match(/\/status\/(\d+)/)?.[1];
+    const id = statusIdOf(tweet.url);
     if (ids && (!id || !ids.has(id))) return false;
-    if (since && day(tweet) < since) return false;
-    if (until && day(tweet) > until) return false;
+    if (since && dayOf(tweet.date) < since) return false;
+    if (until && dayOf(tweet.date) > until) return false;
     return true;
   });
   return limit === undefined ? selected : selected.slice(0, limit);

@@ -34,7 +34,7 @@ export function mergeTweets(existing: TweetInput[], imported: TweetInput[]): Mer
 }
 
 /** The calendar day as written; ISO forms already start with it, so only "December 3, 2022" needs reading. */
-function dayOf(date: string): string {
+export function dayOf(date: string): string {
   const isoDay = /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0];
   if (isoDay) return isoDay;
   const parsed = parseTweetDate(date);

@@ -13,6 +13,8 @@ import {
   type LaunchedChromium,
   type StaticServer,
 } from "../support/browser.ts";
+import { readTweetsFile } from "../../src/tweets/load.ts";
+import { formatProblem } from "../../src/tweets/problems.ts";
 import { REPO_ROOT, runCli } from "../support/cli.ts";
 
 /*
@@ -547,10 +549,9 @@ async function readDataTweets(
   file: string,
   siteAuthor: { name: string; handle: string },
 ): Promise<DataTweet[]> {
-  const data = parseJsonc(await readFile(file, "utf8")) as unknown;
-  const tweets = Array.isArray(data) ? data : (data as { tweets?: unknown }).tweets;
-  if (!Array.isArray(tweets)) throw new Error(`${file}: expected an array of tweets or { "tweets": [...] }`);
-  return tweets.map((tweet: { text: string; date: string; author?: { name: string; handle: string } }) => {
+  const data = await readTweetsFile(file);
+  if (!data.ok) throw new Error(data.problems.map(formatProblem).join("\n"));
+  return data.value.tweets.map((tweet) => {
     const author = tweet.author ?? siteAuthor;
     // "2022-12-03", "2022-12-03T17:44:09Z" or "December 3, 2022"
     const iso = /^(\d{4})-(\d{2})/.exec(tweet.date);

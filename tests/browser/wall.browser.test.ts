@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { parse as parseJsonc } from "jsonc-parser";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -13,6 +12,8 @@ import {
   type LaunchedChromium,
   type StaticServer,
 } from "../support/browser.ts";
+import { readTweetsFile } from "../../src/tweets/load.ts";
+import { formatProblem } from "../../src/tweets/problems.ts";
 import { REPO_ROOT, runCli } from "../support/cli.ts";
 
 /*
@@ -335,8 +336,7 @@ describe.skipIf(!hasChromium)("the built wall in chromium", () => {
 
 /** Each tweet's text as a visitor should read it: `data/tweets.json` is a list or `{ tweets: [...] }`. */
 async function readDataTexts(file: string): Promise<string[]> {
-  const data = parseJsonc(await readFile(file, "utf8")) as unknown;
-  const tweets = Array.isArray(data) ? data : (data as { tweets?: unknown }).tweets;
-  if (!Array.isArray(tweets)) throw new Error(`${file}: expected an array of tweets or { "tweets": [...] }`);
-  return tweets.map((tweet: { text: string }) => tweet.text.replace(/\r\n/g, "\n").trim());
+  const data = await readTweetsFile(file);
+  if (!data.ok) throw new Error(data.problems.map(formatProblem).join("\n"));
+  return data.value.tweets.map((tweet) => tweet.text.replace(/\r\n/g, "\n").trim());
 }
