@@ -16,9 +16,9 @@ const TIME_LINE = new RegExp(`${TIME_MARK} (\\d+) ([\\d.]+) ([\\d.]+)\\s*$`);
 // A build that hangs must not hang the bench: the case reports it as an error instead.
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
 
-/** `node --import tsx src/cli/main.ts …args`, the command `npm run build` and friends run. */
+/** `node bin/tweetwall.js …args`, the command `npm run build` and friends run. */
 export function ourCli(args: string[]): string[] {
-  return [process.execPath, "--import", "tsx", "src/cli/main.ts", ...args];
+  return [process.execPath, "bin/tweetwall.js", ...args];
 }
 
 /** Eleventy's own command line from the project's node_modules, as a bare site is built. */

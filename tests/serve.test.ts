@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { REPO_ROOT } from "./support/cli.ts";
+import { LAUNCHER, REPO_ROOT } from "./support/cli.ts";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,16 +52,7 @@ describe("npm start: the dev server", () => {
     url = `http://localhost:${port}/`;
     server = spawn(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "src/cli/main.ts",
-        "serve",
-        "--port",
-        String(port),
-        "--output",
-        path.join(dir, "site"),
-      ],
+      [...LAUNCHER, "serve", "--port", String(port), "--output", path.join(dir, "site")],
       { cwd: REPO_ROOT, env: { ...process.env, TWEETS_FILE: tweetsFile }, detached: true },
     );
     server.stdout?.on("data", (chunk) => (log += chunk));

@@ -4,7 +4,8 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { formatProblem, WallDataError } from "../tweets/problems.ts";
 
-export const CONFIG_FILE = ".eleventy.ts";
+/** The Eleventy config's source; Eleventy itself is given the compiled copy (bin/compile.js). */
+export const CONFIG_SOURCE = ".eleventy.ts";
 export const INPUT_DIR = "templates";
 
 export type BuildOutcome = { ok: true; seconds: number } | { ok: false; errors: string[] };
@@ -13,14 +14,14 @@ export type BuildOutcome = { ok: true; seconds: number } | { ok: false; errors: 
  * Builds the site into a staging folder beside `outputDir` and swaps it in only when the whole
  * build succeeded, so a failed build leaves the last good site exactly as it was.
  */
-export async function buildSite(outputDir: string): Promise<BuildOutcome> {
+export async function buildSite(outputDir: string, eleventyConfig: string): Promise<BuildOutcome> {
   const started = performance.now();
   const target = path.resolve(outputDir);
   const staging = `${target}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
     const eleventy = new Eleventy(INPUT_DIR, staging, {
-      configPath: CONFIG_FILE,
+      configPath: eleventyConfig,
       quietMode: true,
       runMode: "build",
     });

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseTweetDate } from "../tweets/dates.ts";
@@ -12,10 +11,18 @@ import type { CommandOutcome } from "./import.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
+/** What the launcher (bin/tweetwall.js) compiled alongside this CLI. */
+export interface Compiled {
+  /** The Eleventy config (.eleventy.ts), compiled to JavaScript Eleventy can import. */
+  eleventyConfig: string;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
 interface Command {
   usage: string;
   options: Options;
-  run(values: Record<string, string | boolean | undefined>, operands: string[]): Promise<number>;
+  run(values: Values, operands: string[], compiled: Compiled): Promise<number>;
 }
 
 const ENVIRONMENT = `Environment:
@@ -29,7 +36,7 @@ const COMMANDS: Record<string, Command> = {
 Validates the data and builds the wall into DIR (default _site/). The new site is written
 beside it and swapped in only when the whole build succeeded.`,
     options: { output: { type: "string", default: "_site" } },
-    run: (values) => build(String(values.output)),
+    run: (values, _operands, compiled) => build(String(values.output), compiled),
   },
   serve: {
     usage: `tweetwall serve [--port N] [--output DIR]
@@ -37,7 +44,7 @@ beside it and swapped in only when the whole build succeeded.`,
 Previews the wall on http://localhost:8080 (or N), rebuilding and reloading on every save in
 data/ and templates/, restarting on a save in src/. A broken save shows its problems.`,
     options: { port: { type: "string", default: "8080" }, output: { type: "string", default: "_site" } },
-    run: (values) => serve(Number(values.port), String(values.output)),
+    run: (values, _operands, compiled) => serve(Number(values.port), String(values.output), compiled),
   },
   check: {
     usage: `tweetwall check
@@ -114,7 +121,17 @@ Commands:
 
 ${ENVIRONMENT}`;
 
-async function main([name, ...args]: string[]): Promise<number> {
+/** Runs one command line; returns the exit code. Problems are reported, never thrown. */
+export async function main(argv: string[], compiled: Compiled): Promise<number> {
+  try {
+    return await runCommand(argv, compiled);
+  } catch (error) {
+    console.error(`tweetwall: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+async function runCommand([name, ...args]: string[], compiled: Compiled): Promise<number> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     console.log(USAGE);
     return name === undefined ? 2 : 0;
@@ -139,7 +156,7 @@ async function main([name, ...args]: string[]): Promise<number> {
     console.log(`${command.usage}\n\n${ENVIRONMENT}`);
     return 0;
   }
-  return command.run(parsed.values, parsed.positionals);
+  return command.run(parsed.values, parsed.positionals, compiled);
 }
 
 async function check(): Promise<number> {
@@ -150,12 +167,12 @@ async function check(): Promise<number> {
   return 0;
 }
 
-async function build(outputDir: string): Promise<number> {
+async function build(outputDir: string, compiled: Compiled): Promise<number> {
   const files = wallFilesFromEnv();
   const wall = await loadWall(files);
   const { buildSite } = await import("./build.ts");
   const outcome = wall.ok
-    ? await buildSite(outputDir)
+    ? await buildSite(outputDir, compiled.eleventyConfig)
     : { ok: false as const, errors: wall.problems.map(formatProblem) };
   if (!outcome.ok) {
     reportProblems(outcome.errors);
@@ -168,23 +185,20 @@ async function build(outputDir: string): Promise<number> {
   return 0;
 }
 
-async function serve(port: number, outputDir: string): Promise<number> {
+async function serve(port: number, outputDir: string, compiled: Compiled): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`tweetwall serve: --port expects a number from 1 to 65535`);
     return 2;
   }
   const { serveSite, superviseDevServer } = await import("./serve.ts");
   if (process.env.TWEETWALL_SUPERVISED) {
-    await serveSite(port, outputDir);
+    await serveSite(port, outputDir, compiled.eleventyConfig);
     return new Promise<number>(() => {});
   }
   return superviseDevServer(port, outputDir);
 }
 
-async function runImport(
-  values: Record<string, string | boolean | undefined>,
-  operands: string[],
-): Promise<number> {
+async function runImport(values: Values, operands: string[]): Promise<number> {
   const [source, ...extra] = operands;
   if (!source || extra.length > 0) {
     console.error(
@@ -207,7 +221,7 @@ async function runImport(
   return report(outcome);
 }
 
-function parseSelection(values: Record<string, string | boolean | undefined>): ArchiveSelection | string {
+function parseSelection(values: Values): ArchiveSelection | string {
   const selection: ArchiveSelection = {};
   for (const [flag, key] of [
     ["limit", "limit"],
@@ -236,10 +250,7 @@ function parseSelection(values: Record<string, string | boolean | undefined>): A
   return selection;
 }
 
-async function runAdd(
-  values: Record<string, string | boolean | undefined>,
-  operands: string[],
-): Promise<number> {
+async function runAdd(values: Values, operands: string[]): Promise<number> {
   const [statusUrl, ...extra] = operands;
   if (extra.length > 0 || (statusUrl !== undefined && values.url !== undefined)) {
     console.error(
@@ -298,13 +309,3 @@ process.on("unhandledRejection", (reason) => {
   console.error(`tweetwall: ${reason instanceof Error ? reason.message : String(reason)}`);
   process.exitCode = 1;
 });
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`tweetwall: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);

@@ -1,17 +1,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { watch } from "chokidar";
 import Eleventy from "@11ty/eleventy";
-import { CONFIG_FILE, INPUT_DIR } from "./build.ts";
+import { CONFIG_SOURCE, INPUT_DIR } from "./build.ts";
 
 /** Runs Eleventy's dev server in this process: rebuilds and live-reloads on data and template saves. */
-export async function serveSite(port: number, outputDir: string): Promise<void> {
-  const eleventy = new Eleventy(INPUT_DIR, outputDir, { configPath: CONFIG_FILE, runMode: "serve" });
+export async function serveSite(port: number, outputDir: string, eleventyConfig: string): Promise<void> {
+  const eleventy = new Eleventy(INPUT_DIR, outputDir, { configPath: eleventyConfig, runMode: "serve" });
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(port);
 }
 
-const CODE_PATHS = ["src", CONFIG_FILE];
+// The launcher compiles the changed code before it starts the new server.
+const LAUNCHER = "bin/tweetwall.js";
+const CODE_PATHS = ["src", CONFIG_SOURCE];
 
 /**
  * Node cannot unload an ES module, so a saved change to the project's own code (src/, the
@@ -23,14 +25,10 @@ export function superviseDevServer(port: number, outputDir: string): Promise<nev
   let restartTimer: NodeJS.Timeout | undefined;
 
   const start = () => {
-    child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "serve", "--port", String(port), "--output", outputDir],
-      {
-        stdio: "inherit",
-        env: { ...process.env, TWEETWALL_SUPERVISED: "1" },
-      },
-    );
+    child = spawn(process.execPath, [LAUNCHER, "serve", "--port", String(port), "--output", outputDir], {
+      stdio: "inherit",
+      env: { ...process.env, TWEETWALL_SUPERVISED: "1" },
+    });
     child.on("exit", (code, signal) => {
       if (signal === null && code !== 0) {
         console.error(

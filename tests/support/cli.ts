@@ -10,10 +10,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the curator's CLI exactly as `npm run …` does: one node process with the tsx loader. */
+/** The command line `npm run …` and the `tweetwall` bin run: the launcher of the compiled CLI. */
+export const LAUNCHER = ["bin/tweetwall.js"];
+
+/** Runs the curator's CLI exactly as `npm run …` does. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    const child = spawn(process.execPath, [...LAUNCHER, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env, NO_COLOR: "1", FORCE_COLOR: "0" },
     });
