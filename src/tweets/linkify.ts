@@ -36,6 +36,7 @@ export function linkifyText(text: string): string {
  * linked as a mention of its owner, since x.com no longer addresses lists by name.
  */
 export function findEntities(text: string): TextEntity[] {
+  if (!MAY_HOLD_ENTITIES.test(text)) return [];
   // Bare URLs are extracted too, so that a `#` or `@` inside one (`example.com/#top`) is not
   // taken for a hashtag or mention, as on X; they are dropped below unless we link them.
   const urls = twitterText
@@ -92,6 +93,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
+/**
+ * What every entity we link needs: a scheme's colon, an @ or # sign (ASCII or full-width, as
+ * twitter-text reads them), or a bare pic.twitter.com address. twitter-text's URL scan is by far
+ * the costliest step of a build, and most tweets hold none of these.
+ */
+const MAY_HOLD_ENTITIES = /[:@＠#＃]|pic\.twitter\.com/i;
 const BARE_PIC_TWITTER = /^pic\.twitter\.com\//i;
 // Other bare URLs keep a scheme-less href and are dropped by this test, which is also what keeps
 // any javascript: or data: href out of the page.

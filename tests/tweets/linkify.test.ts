@@ -249,6 +249,22 @@ describe("findEntities", () => {
     const entities = findEntities("#b http://example.com/@user/#tag @a #c");
     expect(entities.map((e) => e.text)).toEqual(["#b", "http://example.com/@user/#tag", "@a", "#c"]);
   });
+
+  // Texts without a colon, @, # or pic.twitter.com skip twitter-text altogether; each of these
+  // holds exactly one of the signs that must still reach it.
+  test.each([
+    ["only a full-width ＠", "ask ＠jack", "https://x.com/jack"],
+    ["only a full-width ＃", "so ＃tbt", "https://x.com/hashtag/tbt"],
+    ["only an upper-case bare photo", "look PIC.TWITTER.COM/abc123", "https://PIC.TWITTER.COM/abc123"],
+    ["only a scheme's colon", "see http://example.com/x", "http://example.com/x"],
+  ])("still finds the entity in a text holding %s", (_what, text, href) => {
+    expect(findEntities(text).map((entity) => entity.href)).toEqual([href]);
+  });
+
+  test("finds nothing in a plain text, a bare domain included", () => {
+    const plain = "Learning is hard. Mostly because you need to do it.\n\nThat's it. example.com";
+    expect(findEntities(plain)).toEqual([]);
+  });
 });
 
 describe("canonicalTwitterUrl", () => {
