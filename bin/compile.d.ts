@@ -8,3 +8,6 @@ export interface CompiledCli {
 export function compileCli(): Promise<CompiledCli>;
 
 export class CompileError extends Error {}
+
+/** The polyfill imports the compiled CLI (and the tests) leave out: Node 20 has these natively. */
+export const NATIVE_IN_NODE_20: RegExp;
