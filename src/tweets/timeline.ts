@@ -37,12 +37,14 @@ const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Se
  */
 export function buildTimeline(tweets: TweetView[]): Timeline | undefined {
   if (tweets.length === 0) return undefined;
-  const months = tweets.map((tweet) => {
-    const [year, month] = tweet.date.iso.slice(0, 7).split("-").map(Number) as [number, number];
-    return year * 12 + (month - 1);
-  });
-  const first = Math.min(...months);
-  const last = Math.max(...months);
+  const months = tweets.map(({ date }) => date.year * 12 + (date.month - 1));
+  // A loop, not Math.min(...months): spreading 100,000+ arguments overflows the stack.
+  let first = months[0]!;
+  let last = first;
+  for (const month of months) {
+    if (month < first) first = month;
+    if (month > last) last = month;
+  }
   const unit = last - first < 24 ? "month" : "year";
   const keyOf = (month: number) => (unit === "year" ? Math.floor(month / 12) : month);
   const counts = new Map<number, number>();

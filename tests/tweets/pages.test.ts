@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { normalizeWall, type TweetView } from "../../src/tweets/normalize.ts";
-import { paginateWall, tweetPageUrl } from "../../src/tweets/pages.ts";
+import { pageNavItems, paginateWall, tweetPageUrl } from "../../src/tweets/pages.ts";
 import { siteSchema, type TweetInput } from "../../src/tweets/schema.ts";
 import { buildTimeline } from "../../src/tweets/timeline.ts";
 
@@ -9,6 +9,37 @@ const site = (extra: Record<string, unknown> = {}) =>
 
 const tweetsOn = (dates: string[]): TweetInput[] =>
   dates.map((date, index) => ({ text: `tweet ${index + 1} about things`, date }));
+
+/** The navigation as text: page numbers, [current], and … for a gap. */
+const navText = (current: number, count: number) =>
+  pageNavItems(current, count)
+    .map((item) => (item.kind === "gap" ? "…" : item.current ? `[${item.number}]` : String(item.number)))
+    .join(" ");
+
+describe("pageNavItems", () => {
+  test.each([
+    [1, 1, "[1]"],
+    [1, 3, "[1] 2 3"],
+    [3, 7, "1 2 [3] 4 5 6 7"],
+    [1, 1000, "[1] 2 3 … 1000"],
+    [500, 1000, "1 … 498 499 [500] 501 502 … 1000"],
+    [1000, 1000, "1 … 998 999 [1000]"],
+    // A gap would stand for page 2 alone: page 2 is shown instead.
+    [5, 1000, "1 2 3 4 [5] 6 7 … 1000"],
+    [996, 1000, "1 … 994 995 [996] 997 998 999 1000"],
+  ])("page %i of %i: %s", (current, count, expected) => {
+    expect(navText(current, count)).toBe(expected);
+  });
+
+  test("every page of a 1,000-page wall links at most 9 pages, and each link's url is its page's", () => {
+    for (let current = 1; current <= 1000; current++) {
+      const pages = pageNavItems(current, 1000).filter((item) => item.kind === "page");
+      expect(pages.length).toBeLessThanOrEqual(9);
+      expect(pages.filter((item) => item.current).map((item) => item.number)).toEqual([current]);
+      for (const item of pages) expect(item.url).toBe(item.number === 1 ? "/" : `/page/${item.number}/`);
+    }
+  });
+});
 
 describe("paginateWall", () => {
   test("splits in the curator's order, first page at /, the others at /page/N/", () => {
@@ -75,6 +106,13 @@ describe("paginateWall", () => {
 
 describe("buildTimeline", () => {
   const timelineOf = (dates: string[]) => buildTimeline(normalizeWall(site(), tweetsOn(dates)).tweets)!;
+
+  test("charts a wall of 300,000 tweets (more than a function's arguments can spread)", () => {
+    const [first, second] = normalizeWall(site(), tweetsOn(["2012-05-01", "2021-07-09"])).tweets;
+    const tweets = Array.from({ length: 300_000 }, (_, index) => (index % 2 ? first! : second!));
+    const timeline = buildTimeline(tweets)!;
+    expect(timeline.bars.map((bar) => bar.count)).toEqual([150_000, 0, 0, 0, 0, 0, 0, 0, 0, 150_000]);
+  });
 
   test("counts tweets per year over long spans, empty years included, bars scaled to the busiest", () => {
     const timeline = timelineOf(["2014-10-04", "2016-01-01", "2016-02-02", "2016-03-03", "2017-01-01"]);
