@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { parseTweetDate } from "../../src/tweets/dates.ts";
 
@@ -40,5 +41,44 @@ describe("parseTweetDate", () => {
     const result = parseTweetDate(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.expected).toContain('"December 3, 2022"');
+  });
+});
+
+describe("parseTweetDate agrees with Luxon's own reading", () => {
+  /** The oracle: Luxon's general ISO parser, as the validation's contract describes it. */
+  function luxonReading(value: string) {
+    const parsed = DateTime.fromISO(value, { zone: "utc", setZone: true });
+    if (!parsed.isValid) return { ok: false };
+    const iso = value.includes("T") ? parsed.toISO({ suppressMilliseconds: true }) : parsed.toISODate();
+    return {
+      ok: true,
+      date: {
+        iso,
+        label: parsed.setLocale("en-US").toLocaleString(DateTime.DATE_FULL),
+        year: parsed.year,
+        month: parsed.month,
+        timestamp: parsed.toMillis(),
+      },
+    };
+  }
+
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  // Every day number 0–32 of every month 0–13 of a leap and a common year, at times that
+  // include the impossible hour 24, minute 60 and second 60.
+  const samples = [1900, 2000, 2023, 2024, 9999].flatMap((year) =>
+    Array.from({ length: 14 }, (_, month) =>
+      Array.from({ length: 33 }, (_, day) => {
+        const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+        const [hour, minute, second] = [(day * 7) % 25, (day * 13) % 61, (month * 11 + day) % 61];
+        return [date, `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}Z`];
+      }),
+    ).flat(2),
+  );
+
+  test(`on ${samples.length} dates and date-times, valid and not`, () => {
+    for (const value of samples) {
+      const ours = parseTweetDate(value);
+      expect(ours.ok ? ours : { ok: false }, value).toEqual(luxonReading(value));
+    }
   });
 });
