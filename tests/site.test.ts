@@ -160,7 +160,8 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
 
   test("indexes every tweet for search, across all pages", async () => {
     const index = JSON.parse(await read("search-index.json"));
-    expect(index).toHaveLength(70);
-    expect(index[69][1]).toMatch(/^\/page\/7\/#tweet-2014-10-04-/);
+    expect(index.tweets).toHaveLength(70);
+    expect(index.tweets[69][0]).toMatch(/^\/page\/7\/#tweet-2014-10-04-/);
+    expect(index.authors[index.tweets[69][3]]).toEqual(["karpathy", "Andrej Karpathy"]);
   });
 });

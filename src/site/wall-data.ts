@@ -31,7 +31,7 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
       tweets: [],
       tweetPages: [],
       feed: [],
-      searchIndex: [],
+      searchIndex: { authors: [], tweets: [] },
       years: [],
     };
   });

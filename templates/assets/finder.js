@@ -162,12 +162,15 @@ function loadIndex() {
       if (!response.ok) throw new Error(`search-index.json: HTTP ${response.status}`);
       return response.json();
     })
-    .then((rows) =>
-      rows.map((row) => ({
-        row,
-        text: fold(`${row[2]}\n@${row[4]}\n${row[5]}`),
-        ...yearAndMonth(row[3]),
-      })),
+    .then(({ authors, tweets }) =>
+      tweets.map(([wallUrl, text, isoDate, author]) => {
+        const [handle, name] = authors[author];
+        return {
+          row: { wallUrl, text, isoDate, handle, name },
+          text: fold(`${text}\n@${handle}\n${name}`),
+          ...yearAndMonth(isoDate),
+        };
+      }),
     );
   // A failed fetch is forgotten, so the next keystroke tries again.
   index.catch(() => (index = undefined));
@@ -180,7 +183,7 @@ function showResults(shown) {
   pageNav.hidden = shown;
 }
 
-function resultCard([, wallUrl, text, isoDate, handle, name]) {
+function resultCard({ wallUrl, text, isoDate, handle, name }) {
   // The day as written, whatever its offset: "2022-12-03T23:30:00-05:00" is December 3.
   const label = dateLabel(isoDate.slice(0, 10), { dateStyle: "long" });
   const time = element("time", "", label);

@@ -90,16 +90,28 @@ describe("paginateWall", () => {
     expect(wall.feed.at(-1)!.number).toBe(11);
   });
 
-  test("the search index has one compact row per tweet, across all pages", () => {
-    const wall = normalizeWall(site({ pageSize: 10 }), tweetsOn(Array(12).fill("2021-05-04")));
-    expect(wall.searchIndex).toHaveLength(12);
-    expect(wall.searchIndex[11]).toEqual([
-      wall.tweets[11]!.anchor,
-      `/page/2/#${wall.tweets[11]!.anchor}`,
-      "tweet 12 about things",
+  test("the search index has one compact row per tweet, across all pages, and lists authors once", () => {
+    const tweets: TweetInput[] = [
+      ...tweetsOn(Array(11).fill("2021-05-04")),
+      { text: "a guest", date: "2021-05-05", author: { name: "Guest", handle: "@guest" } },
+    ];
+    const wall = normalizeWall(site({ pageSize: 10 }), tweets);
+    expect(wall.searchIndex.authors).toEqual([
+      ["a", "A"],
+      ["guest", "Guest"],
+    ]);
+    expect(wall.searchIndex.tweets).toHaveLength(12);
+    expect(wall.searchIndex.tweets[0]).toEqual([
+      `/#${wall.tweets[0]!.anchor}`,
+      "tweet 1 about things",
       "2021-05-04",
-      "a",
-      "A",
+      0,
+    ]);
+    expect(wall.searchIndex.tweets[11]).toEqual([
+      `/page/2/#${wall.tweets[11]!.anchor}`,
+      "a guest",
+      "2021-05-05",
+      1,
     ]);
   });
 });
