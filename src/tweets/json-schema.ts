@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { tweetsFileSchema } from "./schema.ts";
 
 export const JSON_SCHEMA_FILE = "tweets.schema.json";

@@ -9,7 +9,7 @@ import {
   printParseErrorCode,
   visit,
 } from "jsonc-parser";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type Checked, type Problem } from "./problems.ts";
 import {
   authorSchema,
