@@ -44,6 +44,14 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     expect($("link[rel=canonical]").attr("href")).toBe("https://example.org/tweets/page/3/");
   });
 
+  test("the first page's navigation leaves out pages 4 to 6 as one gap screen readers skip", async () => {
+    const $ = await html("index.html");
+    const items = $("nav.page-nav li")
+      .toArray()
+      .map((item) => ($(item).attr("aria-hidden") === "true" ? "…" : $(item).find("a").first().text()));
+    expect(items).toEqual(["1", "2 (page)", "3 (page)", "…", "7 (page)", "Next page"]);
+  });
+
   test("prefixes every site link and the script with the sub-path", async () => {
     const $ = await html("index.html");
     expect($("script[src]").attr("src")).toBe("/tweets/wall.js");

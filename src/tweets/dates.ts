@@ -83,10 +83,7 @@ function parseCommonForm(value: string): DateParseResult | undefined {
     check.getUTCMinutes() === minute &&
     check.getUTCSeconds() === second;
   if (!onTheCalendar) return notOnTheCalendar(value);
-  return {
-    ok: true,
-    date: { iso: value, label: `${MONTHS[month - 1]} ${day}, ${year}`, year, month, timestamp },
-  };
+  return { ok: true, date: { iso: value, label: dayLabel(year, month, day), year, month, timestamp } };
 }
 
 function unreadable(): DateParseResult {
@@ -104,7 +101,20 @@ const MONTHS = Info.months("long", { locale: "en-US" });
  * Luxon's toLocaleString creates an Intl formatter each call, which dominates large imports.
  */
 function labelOf(parsed: DateTime<true>): string {
-  return `${MONTHS[parsed.month - 1]} ${parsed.day}, ${parsed.year}`;
+  return dayLabel(parsed.year, parsed.month, parsed.day);
+}
+
+// One string per day, however many tweets share it: a 100,000-tweet wall has a few thousand days.
+const dayLabels = new Map<number, string>();
+
+function dayLabel(year: number, month: number, day: number): string {
+  const key = (year * 100 + month) * 100 + day;
+  let label = dayLabels.get(key);
+  if (label === undefined) {
+    label = `${MONTHS[month - 1]} ${day}, ${year}`;
+    dayLabels.set(key, label);
+  }
+  return label;
 }
 
 function dateOnly(parsed: DateTime<true>): DateParseResult {

@@ -176,15 +176,27 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     text,
     date: parsed.date,
     author,
-    source: url
-      ? { url, label: "the original on X" }
-      : { url: author.profileUrl, label: `@${author.handle} on X` },
-    media: (tweet.media ?? []).map((image) => ({ ...image })),
+    source: url ? { url, label: "the original on X" } : profileSource(author),
+    media: tweet.media ? tweet.media.map((image) => ({ ...image })) : NO_MEDIA,
     wallUrl: "",
     permalink: "",
     previous: undefined,
     next: undefined,
   };
+}
+
+// Shared by every tweet that has them rather than one copy per tweet: a large wall's view
+// lives through the whole build.
+const NO_MEDIA: TweetImage[] = [];
+const profileSources = new WeakMap<AuthorView, TweetView["source"]>();
+
+function profileSource(author: AuthorView): TweetView["source"] {
+  let source = profileSources.get(author);
+  if (!source) {
+    source = { url: author.profileUrl, label: `@${author.handle} on X` };
+    profileSources.set(author, source);
+  }
+  return source;
 }
 
 export function normalizeAuthor(author: AuthorInput): AuthorView {
