@@ -1,2 +1,2 @@
 // A function, not a template string: Eleventy would compile the string again for every page.
-export default { permalink: (data) => `${data.wallPage.url}index.html` };
+export default { permalink: (data) => `${data.wallPage.path}index.html` };

@@ -1,2 +1,2 @@
 // A function, not a template string: Eleventy would compile the string again for every tweet.
-export default { permalink: (data) => `${data.tweet.permalink}index.html` };
+export default { permalink: (data) => `${data.tweet.pagePath}index.html` };

@@ -19,8 +19,11 @@ async function importInto(tweetsFile: string, ...args: string[]) {
   return runCli(["import", ...args], { TWEETS_FILE: tweetsFile });
 }
 
-async function buildPage(tweetsFile: string, dir: string) {
-  const run = await runCli(["build", "--output", path.join(dir, "site")], { TWEETS_FILE: tweetsFile });
+async function buildPage(tweetsFile: string, dir: string, env: Record<string, string> = {}) {
+  const run = await runCli(["build", "--output", path.join(dir, "site")], {
+    TWEETS_FILE: tweetsFile,
+    ...env,
+  });
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   return cheerio.load(await readFile(path.join(dir, "site", "index.html"), "utf8"));
@@ -74,6 +77,24 @@ describe("importing an X archive, end to end", () => {
     expect($("article.tweet a.tweet-source").first().attr("href")).toBe(
       "https://x.com/wallbuilder/status/1600537548036857856",
     );
+  });
+
+  test("under a sub-path, the photos' sources carry the path prefix", async () => {
+    const { dir, tweetsFile } = await workspace();
+    expect((await importInto(tweetsFile, FIXTURE_ARCHIVE)).status).toBe(0);
+    const siteFile = path.join(dir, "site.json");
+    const site = JSON.parse(await readFile(path.join(REPO_ROOT, "data", "site.json"), "utf8"));
+    await writeFile(siteFile, JSON.stringify({ ...site, url: "https://example.org/tweets/" }));
+    const $ = await buildPage(tweetsFile, dir, { SITE_FILE: siteFile });
+    const urls = $("article.tweet picture")
+      .find("img, source")
+      .toArray()
+      .map((node) => (node.attribs.src ?? node.attribs.srcset!).split(" ")[0]!);
+    expect(urls).toHaveLength(6);
+    for (const url of urls) {
+      expect(url).toMatch(/^\/tweets\/media\/[\w-]+\.(avif|webp|jpeg|png)$/);
+      expect(existsSync(path.join(dir, "site", url.replace(/^\/tweets\//, "")))).toBe(true);
+    }
   });
 
   test("re-running the import adds nothing and leaves the file byte for byte", async () => {

@@ -1,5 +1,6 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { TweetView, WallView } from "../tweets/normalize.ts";
+import { withPathPrefix } from "../tweets/pages.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 
 /** Feed readers ignore `white-space: pre-wrap`, so line breaks become `<br>` there. */
@@ -7,15 +8,19 @@ export function feedHtml(tweet: TweetView): string {
   return `<p>${tweet.html.replace(/\n/g, "<br>\n")}</p>`;
 }
 
-/** https://www.jsonfeed.org/version/1.1/ — same entries as the Atom feed, newest additions first. */
-export function jsonFeed(wall: WallView, absolute: (path: string) => string) {
+/**
+ * https://www.jsonfeed.org/version/1.1/ — same entries as the Atom feed, newest additions first.
+ * Links are absolute when the site's address is known, else site-relative rather than invented.
+ */
+export function jsonFeed(wall: WallView) {
   const { site } = wall;
+  const absolute = (link: string) => (site.origin ? new URL(link, site.origin).href : link);
   return {
     version: "https://jsonfeed.org/version/1.1",
     title: site.title,
     description: site.intro,
-    home_page_url: absolute("/"),
-    feed_url: absolute("/feed.json"),
+    home_page_url: absolute(withPathPrefix(site.pathPrefix, "/")),
+    feed_url: absolute(withPathPrefix(site.pathPrefix, "/feed.json")),
     language: site.language,
     authors: [{ name: site.author.name, url: site.author.profileUrl }],
     items: wall.feed.map((tweet) => ({
@@ -36,14 +41,10 @@ export function jsonFeed(wall: WallView, absolute: (path: string) => string) {
  * the feed templates are ours.
  */
 export default function feeds(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addPlugin(rssPlugin);
+  // The rss plugin brings Eleventy's HTML <base> plugin, whose transform re-parses every page
+  // to add the path prefix; the view model's links carry it already (see withPathPrefix).
+  eleventyConfig.addPlugin(rssPlugin, { htmlBasePluginOptions: { baseHref: "/" } });
   eleventyConfig.addFilter("feedHtml", feedHtml);
   eleventyConfig.addFilter("timestampToDate", (timestamp: number) => new Date(timestamp));
-  // Without a known origin (no `url` in site.json) links stay site-relative rather than invented.
-  eleventyConfig.addFilter("jsonFeed", (wall: WallView, origin: string, prefix: string) =>
-    jsonFeed(wall, (path) => {
-      const prefixed = `${prefix.replace(/\/$/, "")}${path}`;
-      return origin ? new URL(prefixed, origin).href : prefixed;
-    }),
-  );
+  eleventyConfig.addFilter("jsonFeed", jsonFeed);
 }

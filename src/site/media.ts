@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { TweetView } from "../tweets/normalize.ts";
+import { withPathPrefix } from "../tweets/pages.ts";
 
 const WIDTHS = [400, 800, "auto"] as const;
 
@@ -10,7 +11,7 @@ const WIDTHS = [400, 800, "auto"] as const;
  */
 export async function addResponsiveImages(
   tweets: TweetView[],
-  { mediaRoot, outputDir }: { mediaRoot: string; outputDir: string },
+  { mediaRoot, outputDir, pathPrefix }: { mediaRoot: string; outputDir: string; pathPrefix: string },
 ): Promise<void> {
   const images = tweets.flatMap((tweet) => tweet.media);
   if (images.length === 0) return;
@@ -21,7 +22,7 @@ export async function addResponsiveImages(
       widths: [...WIDTHS],
       formats: ["avif", "webp", "auto"],
       outputDir: path.join(outputDir, "media"),
-      urlPath: "/media/",
+      urlPath: withPathPrefix(pathPrefix, "/media/"),
     });
     const formats = Object.values(metadata).filter((entries) => entries.length > 0);
     const original = formats.at(-1)!;

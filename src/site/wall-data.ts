@@ -17,6 +17,7 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
       await addResponsiveImages(wall.value.tweets, {
         mediaRoot: path.dirname(files.tweetsFile),
         outputDir: eleventyConfig.directories.output,
+        pathPrefix: wall.value.site.pathPrefix,
       });
       return wall.value;
     }

@@ -1,6 +1,6 @@
 import { parseTweetDate, type TweetDate } from "./dates.ts";
 import { canonicalTwitterUrl, escapeHtml, linkifyText } from "./linkify.ts";
-import { paginateWall, tweetPageUrl, type WallPage } from "./pages.ts";
+import { paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "./status.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
 import type { AuthorInput, Site, TweetInput } from "./schema.ts";
@@ -67,10 +67,12 @@ export interface TweetView {
   source: { url: string; label: string };
   /** Images by their path under the media folder; the site step adds their responsive sources. */
   media: TweetImage[];
-  /** The wall page holding this tweet, with its anchor. */
+  /** The wall page holding this tweet, with its anchor (a link, with the path prefix). */
   wallUrl: string;
-  /** The tweet's own page when the site has tweet pages, else its place on the wall. */
+  /** The tweet's own page when the site has tweet pages, else its place on the wall (a link). */
   permalink: string;
+  /** Where Eleventy writes the tweet's own page, when the site has tweet pages. */
+  pagePath: string | undefined;
   previous: TweetLink | undefined;
   next: TweetLink | undefined;
 }
@@ -101,16 +103,22 @@ export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
   });
   const withTweetPages =
     site.tweetPages === "auto" ? views.length <= AUTO_TWEET_PAGES_LIMIT : site.tweetPages;
-  const pages = paginateWall(views, site.pageSize);
+  const siteView = normalizeSite(site, siteAuthor);
+  const pages = paginateWall(views, site.pageSize, siteView.pathPrefix);
   for (const page of pages) {
     for (const tweet of page.tweets) {
       tweet.wallUrl = `${page.url}#${tweet.anchor}`;
-      tweet.permalink = withTweetPages ? tweetPageUrl(tweet.anchor) : tweet.wallUrl;
+      if (withTweetPages) {
+        tweet.pagePath = tweetPagePath(tweet.anchor);
+        tweet.permalink = withPathPrefix(siteView.pathPrefix, tweet.pagePath);
+      } else {
+        tweet.permalink = tweet.wallUrl;
+      }
     }
   }
   if (withTweetPages) linkNeighbours(views);
   return {
-    site: normalizeSite(site, siteAuthor),
+    site: siteView,
     tweets: views,
     pages,
     tweetPages: withTweetPages ? views : [],
@@ -180,6 +188,7 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     media: tweet.media ? tweet.media.map((image) => ({ ...image })) : NO_MEDIA,
     wallUrl: "",
     permalink: "",
+    pagePath: undefined,
     previous: undefined,
     next: undefined,
   };

@@ -1,8 +1,12 @@
 import type { TweetView } from "./normalize.ts";
 
-/** One page of the wall: the first is at `/`, the others at `/page/N/`. */
+/**
+ * One page of the wall: the first is at `/`, the others at `/page/N/`. Every `url` here is a
+ * link, with the site's path prefix; `path` is where Eleventy writes the page.
+ */
 export interface WallPage {
   number: number;
+  path: string;
   url: string;
   tweets: TweetView[];
   previousUrl: string | undefined;
@@ -19,23 +23,37 @@ export type PageNavItem = { kind: "page"; number: number; url: string; current: 
 /** Pages linked on either side of the current one, besides the first and the last. */
 const NAV_NEIGHBOURS = 2;
 
-export function wallPageUrl(number: number): string {
+export function wallPagePath(number: number): string {
   return number === 1 ? "/" : `/page/${number}/`;
 }
 
-/** Splits the wall into pages of `size` tweets, in the curator's order; an empty wall is one empty page. */
-export function paginateWall(tweets: TweetView[], size: number): WallPage[] {
+/**
+ * A site path as a link on a wall deployed under `pathPrefix` (`/` or e.g. `/tweets/`). The view
+ * model carries its links prefixed, rather than leaving Eleventy's HTML <base> plugin to rewrite
+ * every page: that plugin parses each page whole, which took 12 s of a 100,000-tweet build.
+ */
+export function withPathPrefix(pathPrefix: string, path: string): string {
+  return pathPrefix === "/" ? path : `${pathPrefix}${path.replace(/^\//, "")}`;
+}
+
+/**
+ * Splits the wall into pages of `size` tweets, in the curator's order; an empty wall is one
+ * empty page. Links carry `pathPrefix`.
+ */
+export function paginateWall(tweets: TweetView[], size: number, pathPrefix = "/"): WallPage[] {
   const count = Math.max(1, Math.ceil(tweets.length / size));
+  const url = (number: number) => withPathPrefix(pathPrefix, wallPagePath(number));
   return Array.from({ length: count }, (_, index) => {
     const number = index + 1;
     return {
       number,
-      url: wallPageUrl(number),
+      path: wallPagePath(number),
+      url: url(number),
       tweets: tweets.slice(index * size, number * size),
-      previousUrl: number > 1 ? wallPageUrl(number - 1) : undefined,
-      nextUrl: number < count ? wallPageUrl(number + 1) : undefined,
+      previousUrl: number > 1 ? url(number - 1) : undefined,
+      nextUrl: number < count ? url(number + 1) : undefined,
       count,
-      nav: pageNavItems(number, count),
+      nav: pageNavItems(number, count, url),
     };
   });
 }
@@ -45,26 +63,30 @@ export function paginateWall(tweets: TweetView[], size: number): WallPage[] {
  * one's neighbours, with a gap for each run of pages left out. Listing all of them would make
  * every page of a 1,000-page wall carry 1,000 links (and the whole wall a million).
  */
-export function pageNavItems(current: number, count: number): PageNavItem[] {
+export function pageNavItems(
+  current: number,
+  count: number,
+  url: (number: number) => string = wallPagePath,
+): PageNavItem[] {
   const items: PageNavItem[] = [];
   let previous = 0;
   for (let number = 1; number <= count; number++) {
     const shown = number === 1 || number === count || Math.abs(number - current) <= NAV_NEIGHBOURS;
     if (!shown) continue;
     // A gap of a single page would hide less than it takes to show: show that page instead.
-    if (number - previous === 2) items.push(pageItem(number - 1, current));
+    if (number - previous === 2) items.push(pageItem(number - 1, current, url));
     else if (number - previous > 2) items.push({ kind: "gap" });
-    items.push(pageItem(number, current));
+    items.push(pageItem(number, current, url));
     previous = number;
   }
   return items;
 }
 
-function pageItem(number: number, current: number): PageNavItem {
-  return { kind: "page", number, url: wallPageUrl(number), current: number === current };
+function pageItem(number: number, current: number, url: (number: number) => string): PageNavItem {
+  return { kind: "page", number, url: url(number), current: number === current };
 }
 
 /** The tweet's own page, from its anchor: `/t/1599152286672248832/` or `/t/2022-12-03-plan-is-to/`. */
-export function tweetPageUrl(anchor: string): string {
+export function tweetPagePath(anchor: string): string {
   return `/t/${anchor.replace(/^tweet-/, "")}/`;
 }

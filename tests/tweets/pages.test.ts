@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { normalizeWall, type TweetView } from "../../src/tweets/normalize.ts";
-import { pageNavItems, paginateWall, tweetPageUrl } from "../../src/tweets/pages.ts";
+import { pageNavItems, paginateWall, tweetPagePath } from "../../src/tweets/pages.ts";
 import { siteSchema, type TweetInput } from "../../src/tweets/schema.ts";
 import { buildTimeline } from "../../src/tweets/timeline.ts";
 
@@ -55,6 +55,32 @@ describe("paginateWall", () => {
     expect(wall.tweets[24]!.wallUrl).toBe(`/page/3/#${wall.tweets[24]!.anchor}`);
   });
 
+  test("links carry the path prefix of a wall deployed under a sub-path; page paths do not", () => {
+    const wall = normalizeWall(
+      site({ pageSize: 10, url: "https://example.org/tweets/" }),
+      tweetsOn(Array(25).fill("2022-12-03")),
+    );
+    const [first, second] = wall.pages;
+    expect([first!.path, first!.url, second!.path, second!.url]).toEqual([
+      "/",
+      "/tweets/",
+      "/page/2/",
+      "/tweets/page/2/",
+    ]);
+    expect([second!.previousUrl, second!.nextUrl]).toEqual(["/tweets/", "/tweets/page/3/"]);
+    expect(second!.nav.flatMap((item) => (item.kind === "page" ? [item.url] : []))).toEqual([
+      "/tweets/",
+      "/tweets/page/2/",
+      "/tweets/page/3/",
+    ]);
+    const tweet = wall.tweets[12]!;
+    expect(tweet.wallUrl).toBe(`/tweets/page/2/#${tweet.anchor}`);
+    expect(tweet.pagePath).toBe(`/t/${tweet.anchor.replace(/^tweet-/, "")}/`);
+    expect(tweet.permalink).toBe(`/tweets${tweet.pagePath}`);
+    expect(tweet.next?.url).toBe(wall.tweets[13]!.permalink);
+    expect(wall.searchIndex.tweets[12]![0]).toBe(tweet.wallUrl);
+  });
+
   test("an empty wall is one empty page", () => {
     expect(paginateWall([] as TweetView[], 100)).toMatchObject([{ number: 1, url: "/", tweets: [] }]);
   });
@@ -62,7 +88,8 @@ describe("paginateWall", () => {
   test("tweet pages link to their neighbours; without tweet pages the permalink is the wall anchor", () => {
     const withPages = normalizeWall(site(), tweetsOn(["2022-12-03", "2022-12-04", "2022-12-05"]));
     const middle = withPages.tweets[1]!;
-    expect(middle.permalink).toBe(tweetPageUrl(middle.anchor));
+    expect(middle.permalink).toBe(tweetPagePath(middle.anchor));
+    expect(middle.pagePath).toBe(middle.permalink);
     expect(middle.permalink).toBe("/t/2022-12-04-tweet-2-about/");
     expect(middle.previous?.url).toBe(withPages.tweets[0]!.permalink);
     expect(middle.next?.label).toBe("tweet 3 about things (December 5, 2022)");
