@@ -14,8 +14,9 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CACHE = path.join(ROOT, "node_modules", ".cache", "tweetwall");
 const ENTRY_POINTS = { cli: "src/cli/main.ts", "eleventy.config": ".eleventy.ts" };
-// package-lock.json: the bundled packages' versions; this file: the options below.
-const SOURCES = ["src", ".eleventy.ts", "package-lock.json", "bin/compile.js"];
+// package-lock.json: the bundled packages' versions; tsconfig.json: read by esbuild; this file:
+// the options below.
+const SOURCES = ["src", ".eleventy.ts", "package-lock.json", "tsconfig.json", "bin/compile.js"];
 // Packages whose many small modules load measurably slower than the same code in one file.
 // All others, Eleventy and what it shares with us (Luxon) first, load from node_modules.
 const BUNDLED_PACKAGES = new Set(["zod", "twitter-text", "jsonc-parser"]);
@@ -32,18 +33,40 @@ const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
  * its own and renames it into place; the first rename wins.
  */
 export async function compileCli() {
-  const folder = path.join(CACHE, `cli-${sourcesHash()}`);
-  const compiled = {
-    cli: path.join(folder, "cli.mjs"),
-    eleventyConfig: path.join(folder, "eleventy.config.mjs"),
-  };
-  if (exists(compiled.cli)) {
-    markUsed(folder);
+  for (let attempt = 1; ; attempt++) {
+    const hash = sourcesHash();
+    const folder = path.join(CACHE, `cli-${hash}`);
+    const compiled = {
+      cli: path.join(folder, "cli.mjs"),
+      eleventyConfig: path.join(folder, "eleventy.config.mjs"),
+    };
+    if (exists(compiled.cli)) {
+      markUsed(folder);
+      return compiled;
+    }
+    const staging = `${folder}.staging-${process.pid}`;
+    await bundleInto(staging);
+    // A save while esbuild read the sources would store other code under this hash for good.
+    if (sourcesHash() !== hash) {
+      rmSync(staging, { recursive: true, force: true });
+      if (attempt === MAX_ATTEMPTS) throw new CompileError(new Error("the sources kept changing while they were compiled"));
+      continue;
+    }
+    try {
+      renameSync(staging, folder);
+    } catch {
+      // Another process compiled the same sources first; its bundle is the same.
+      rmSync(staging, { recursive: true, force: true });
+    }
+    removeStaleBundles(folder);
     return compiled;
   }
+}
 
+const MAX_ATTEMPTS = 5;
+
+async function bundleInto(staging) {
   mkdirSync(CACHE, { recursive: true });
-  const staging = `${folder}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const { build } = await import("esbuild");
   await build({
@@ -66,14 +89,6 @@ export async function compileCli() {
     rmSync(staging, { recursive: true, force: true });
     throw new CompileError(error);
   });
-  try {
-    renameSync(staging, folder);
-  } catch {
-    // Another process compiled the same sources first; its bundle is the same.
-    rmSync(staging, { recursive: true, force: true });
-  }
-  removeStaleBundles(folder);
-  return compiled;
 }
 
 /** The source's own compile errors, as esbuild reports them: file:line:column and the code. */
@@ -134,7 +149,8 @@ function removeStaleBundles(current) {
   const now = Date.now();
   for (const name of readdirSync(CACHE)) {
     const folder = path.join(CACHE, name);
-    if (folder === current) continue;
+    // Only bundles: the cache also holds the minified assets (src/site/minify.ts).
+    if (!name.startsWith("cli-") || folder === current) continue;
     try {
       if (now - statSync(folder).mtimeMs > STALE_AFTER_MS) rmSync(folder, { recursive: true, force: true });
     } catch {

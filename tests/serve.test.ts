@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,14 +26,15 @@ describe("npm start: the dev server", () => {
   let server: ChildProcess;
   let url: string;
   let tweetsFile: string;
+  let siteFile: string;
   let log = "";
 
   /** Polls the page until `ready` accepts it: the server rebuilds asynchronously after a save. */
-  async function pageWhen(ready: ($: cheerio.CheerioAPI) => boolean): Promise<cheerio.CheerioAPI> {
-    const deadline = Date.now() + 20_000;
+  async function pageWhen(ready: ($: cheerio.CheerioAPI) => boolean, path = ""): Promise<cheerio.CheerioAPI> {
+    const deadline = Date.now() + 30_000;
     let last = "";
     while (Date.now() < deadline) {
-      const response = await fetch(url).catch(() => undefined);
+      const response = await fetch(new URL(path, url)).catch(() => undefined);
       if (response?.ok) {
         last = await response.text();
         const $ = cheerio.load(last);
@@ -48,12 +49,18 @@ describe("npm start: the dev server", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-serve-"));
     tweetsFile = path.join(dir, "tweets.json");
     await writeFile(tweetsFile, tweets(2));
+    siteFile = path.join(dir, "site.json");
+    await writeFile(siteFile, await readFile(path.join(REPO_ROOT, "data", "site.json")));
     const port = await freePort();
     url = `http://localhost:${port}/`;
     server = spawn(
       process.execPath,
       [...LAUNCHER, "serve", "--port", String(port), "--output", path.join(dir, "site")],
-      { cwd: REPO_ROOT, env: { ...process.env, TWEETS_FILE: tweetsFile }, detached: true },
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, TWEETS_FILE: tweetsFile, SITE_FILE: siteFile },
+        detached: true,
+      },
     );
     server.stdout?.on("data", (chunk) => (log += chunk));
     server.stderr?.on("data", (chunk) => (log += chunk));
@@ -84,5 +91,15 @@ describe("npm start: the dev server", () => {
     $ = await pageWhen(($) => $("article.tweet").length === 3);
     expect($("article.tweet .tweet-text").last().text()).toBe("tweet number 3");
     expect(server.exitCode).toBeNull();
+  });
+
+  test("moving the wall under a sub-path restarts the server there, links and all", async () => {
+    const site = JSON.parse(await readFile(siteFile, "utf8"));
+    await writeFile(siteFile, JSON.stringify({ ...site, url: "https://example.org/tweets/" }));
+    const $ = await pageWhen(($) => $("article.tweet").length === 3, "tweets/");
+    const script = $("script[src]").attr("src")!;
+    expect(script).toBe("/tweets/wall.js");
+    expect((await fetch(new URL(script, url))).status).toBe(200);
+    expect(log).toContain("the path prefix (now /tweets/) changed: restarting the dev server");
   });
 });

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { watch } from "chokidar";
 import Eleventy from "@11ty/eleventy";
+import { pathPrefixOf, wallFilesFromEnv } from "../tweets/wall.ts";
 import { CONFIG_SOURCE, INPUT_DIR } from "./build.ts";
 
 /** Runs Eleventy's dev server in this process: rebuilds and live-reloads on data and template saves. */
@@ -19,6 +20,8 @@ const CODE_PATHS = ["src", CONFIG_SOURCE];
  * Node cannot unload an ES module, so a saved change to the project's own code (src/, the
  * Eleventy config) only takes effect in a fresh process: this supervisor restarts the dev
  * server on such a save, and keeps waiting for the next one when the code does not even load.
+ * It restarts it too when a save of the site file moves the wall to another path prefix: the
+ * links follow the data at once, while Eleventy reads its prefix (where it serves) at start.
  */
 export function superviseDevServer(port: number, outputDir: string): Promise<never> {
   let child: ChildProcess | undefined;
@@ -53,6 +56,14 @@ export function superviseDevServer(port: number, outputDir: string): Promise<nev
   };
 
   watch(CODE_PATHS, { ignoreInitial: true }).on("all", (_event, file) => restart(file));
+  const { siteFile } = wallFilesFromEnv();
+  let servedPrefix = pathPrefixOf(siteFile);
+  watch(siteFile, { ignoreInitial: true }).on("all", () => {
+    const prefix = pathPrefixOf(siteFile);
+    if (prefix === servedPrefix) return;
+    servedPrefix = prefix;
+    restart(`the path prefix (now ${prefix})`);
+  });
   const stop = () => {
     child?.kill("SIGTERM");
     process.exit(0);

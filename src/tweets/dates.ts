@@ -72,6 +72,8 @@ function parseCommonForm(value: string): DateParseResult | undefined {
     .slice(1)
     .filter((part) => part !== undefined)
     .map(Number) as [number, number, number, number?, number?, number?];
+  // ISO 8601's 24:00:00, the end of a day, is Luxon's to read (as the next day's midnight).
+  if (hour === 24) return undefined;
   const timestamp = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(timestamp);
   // Date.UTC rolls February 30 over into March, and hour 24 into the next day.

@@ -1,10 +1,15 @@
 import * as z from "zod/mini";
+import english from "zod/v4/locales/en.js";
 import { ACCEPTED_DATE_FORMS, DATE_FORM_SHAPES, parseTweetDate } from "./dates.ts";
 
 /**
  * The one source of truth for the curator's files. Types, validation messages and the
  * editor JSON Schema are all derived from these definitions.
  */
+
+// zod's classic API loads its English messages on import; zod/mini leaves them to us. Without
+// them a check with no message of its own says only "Invalid input".
+z.config(english());
 
 const HANDLE = /^@?[A-Za-z0-9_]{1,15}$/;
 

@@ -52,16 +52,24 @@ export async function loadWall(files: WallFiles): Promise<Checked<WallView>> {
   return result;
 }
 
-/** Which version of both files is on disk: any write changes their size or modification time. */
+/**
+ * Which version of both files is on disk: a write changes their size or modification time. Not
+ * for a file written in the last two seconds, as some file systems (FAT, network mounts) keep
+ * time that coarsely: a second save of the same size could keep the first one's stamp.
+ */
 async function stampOf({ tweetsFile, siteFile }: WallFiles): Promise<string | undefined> {
   try {
     const stats = await Promise.all([tweetsFile, siteFile].map((file) => stat(file, { bigint: true })));
+    const now = BigInt(Date.now()) * 1_000_000n;
+    if (stats.some(({ mtimeNs }) => now - mtimeNs < COARSEST_TIMESTAMP_NS)) return undefined;
     return stats.map(({ ino, size, mtimeNs }) => `${ino}:${size}:${mtimeNs}`).join(" ");
   } catch {
     // A missing file is read (and reported) every time.
     return undefined;
   }
 }
+
+const COARSEST_TIMESTAMP_NS = 2_000_000_000n;
 
 function checkWall(
   { tweetsFile, siteFile }: WallFiles,

@@ -75,6 +75,13 @@ describe("parseTweetDate agrees with Luxon's own reading", () => {
     ).flat(2),
   );
 
+  // The edges of a day, which a formula over the day numbers would rarely reach.
+  samples.push(
+    ...["00:00:00", "23:59:59", "24:00:00", "24:00:01", "24:01:00", "23:60:00", "23:59:60"].map(
+      (time) => `2022-12-31T${time}Z`,
+    ),
+  );
+
   test(`on ${samples.length} dates and date-times, valid and not`, () => {
     for (const value of samples) {
       const ours = parseTweetDate(value);

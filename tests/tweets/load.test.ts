@@ -138,6 +138,18 @@ describe("parseSiteJson", () => {
     ]);
   });
 
+  test('a field with no message of its own gets zod\'s English one, not a bare "Invalid input"', () => {
+    const result = parseSiteJson(
+      '{ "title": "T", "author": { "name": "N", "handle": "n" }, "language": 5, "$schema": 2 }',
+      "site.json",
+    );
+    const problems = result.ok ? [] : result.problems.map((problem: Problem) => formatProblem(problem));
+    expect(problems).toEqual([
+      'site.json:1:71: field "language": expected Invalid input: expected string, received number',
+      'site.json:1:85: field "$schema": expected Invalid input: expected string, received number',
+    ]);
+  });
+
   test("defaults intro, links, language, page size and tweet pages", () => {
     const result = parseSiteJson('{ "title": "T", "author": { "name": "N", "handle": "@n" } }', "site.json");
     expect(result).toEqual({

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
@@ -15,14 +15,30 @@ async function wallFiles(): Promise<WallFiles> {
   return files;
 }
 
+/** As if the files were saved a minute ago. */
+async function settle({ tweetsFile, siteFile }: WallFiles): Promise<void> {
+  const minuteAgo = new Date(Date.now() - 60_000);
+  for (const file of [tweetsFile, siteFile]) await utimes(file, minuteAgo, minuteAgo);
+}
+
 test("a second load of files not written since reuses the first result", async () => {
   const files = await wallFiles();
+  await settle(files);
   const first = await loadWall(files);
   expect(await loadWall(files)).toBe(first);
 });
 
+test("files written in the last two seconds are read again: their time may not have ticked yet", async () => {
+  const files = await wallFiles();
+  const first = await loadWall(files);
+  const second = await loadWall(files);
+  expect(second).not.toBe(first);
+  expect(second).toEqual(first);
+});
+
 test("a save is read again, and so is a broken one, every time", async () => {
   const files = await wallFiles();
+  await settle(files);
   const first = await loadWall(files);
   await writeFile(files.tweetsFile, tweets("first", "second"));
   const second = await loadWall(files);
