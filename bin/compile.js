@@ -49,7 +49,8 @@ export async function compileCli() {
     // A save while esbuild read the sources would store other code under this hash for good.
     if (sourcesHash() !== hash) {
       rmSync(staging, { recursive: true, force: true });
-      if (attempt === MAX_ATTEMPTS) throw new CompileError(new Error("the sources kept changing while they were compiled"));
+      if (attempt === MAX_ATTEMPTS)
+        throw new CompileError(new Error("the sources kept changing while they were compiled"));
       continue;
     }
     try {
