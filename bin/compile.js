@@ -140,7 +140,9 @@ function sourcesHash() {
 }
 
 function filesUnder(file) {
-  if (!statSync(file).isDirectory()) return [file];
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return [];
+  if (!stats.isDirectory()) return [file];
   return readdirSync(file, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap((entry) => filesUnder(path.join(file, entry.name)));

@@ -17,6 +17,7 @@ async function projectCopy(): Promise<string> {
     ".eleventy.ts",
     "package.json",
     "package-lock.json",
+    "tsconfig.json",
   ]) {
     await cp(path.join(REPO_ROOT, entry), path.join(dir, entry), { recursive: true });
   }
