@@ -40,7 +40,7 @@ export async function compileCli() {
       cli: path.join(folder, "cli.mjs"),
       eleventyConfig: path.join(folder, "eleventy.config.mjs"),
     };
-    if (exists(compiled.cli)) {
+    if (statSync(compiled.cli, { throwIfNoEntry: false })) {
       markUsed(folder);
       return compiled;
     }
@@ -168,14 +168,5 @@ function markUsed(folder) {
     utimesSync(folder, now, now);
   } catch {
     // Read-only: the bundle is still good to run.
-  }
-}
-
-function exists(file) {
-  try {
-    statSync(file);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -76,7 +76,8 @@ function parseCommonForm(value: string): DateParseResult | undefined {
   if (hour === 24) return undefined;
   const timestamp = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(timestamp);
-  // Date.UTC rolls February 30 over into March, and hour 24 into the next day.
+  // Date.UTC rolls an impossible day or time over (February 30 into March 2, minute 60 into
+  // the next hour) rather than refusing it.
   const onTheCalendar =
     check.getUTCFullYear() === year &&
     check.getUTCMonth() === month - 1 &&

@@ -23,7 +23,6 @@ export function wallFilesFromEnv(env: NodeJS.ProcessEnv = process.env): WallFile
 }
 
 interface Load {
-  files: WallFiles;
   stamp: string;
   result: Checked<WallView>;
 }
@@ -38,31 +37,26 @@ let lastLoad: Load | undefined;
  */
 export async function loadWall(files: WallFiles): Promise<Checked<WallView>> {
   const stamp = await stampOf(files);
-  if (
-    stamp !== undefined &&
-    lastLoad?.stamp === stamp &&
-    lastLoad.files.tweetsFile === files.tweetsFile &&
-    lastLoad.files.siteFile === files.siteFile
-  ) {
-    return lastLoad.result;
-  }
+  if (stamp !== undefined && lastLoad?.stamp === stamp) return lastLoad.result;
   const [siteText, tweetsText] = await Promise.all([readText(files.siteFile), readText(files.tweetsFile)]);
   const result = checkWall(files, siteText, tweetsText);
-  lastLoad = stamp === undefined ? undefined : { files, stamp, result };
+  lastLoad = stamp === undefined ? undefined : { stamp, result };
   return result;
 }
 
 /**
- * Which version of both files is on disk: a write changes their size or modification time. Not
- * for a file written in the last two seconds, as some file systems (FAT, network mounts) keep
- * time that coarsely: a second save of the same size could keep the first one's stamp.
+ * Which two files, and which version of them is on disk: a write changes their size or
+ * modification time. Not for a file written in the last two seconds, as some file systems
+ * (FAT, network mounts) keep time that coarsely: a second save of the same size could keep the
+ * first one's stamp.
  */
 async function stampOf({ tweetsFile, siteFile }: WallFiles): Promise<string | undefined> {
   try {
-    const stats = await Promise.all([tweetsFile, siteFile].map((file) => stat(file, { bigint: true })));
+    const files = [tweetsFile, siteFile];
+    const stats = await Promise.all(files.map((file) => stat(file, { bigint: true })));
     const now = BigInt(Date.now()) * 1_000_000n;
     if (stats.some(({ mtimeNs }) => now - mtimeNs < COARSEST_TIMESTAMP_NS)) return undefined;
-    return stats.map(({ ino, size, mtimeNs }) => `${ino}:${size}:${mtimeNs}`).join(" ");
+    return JSON.stringify(stats.map(({ ino, size, mtimeNs }, i) => [files[i], `${ino}:${size}:${mtimeNs}`]));
   } catch {
     // A missing file is read (and reported) every time.
     return undefined;

@@ -54,6 +54,8 @@ test("a save is read again, and so is a broken one, every time", async () => {
 test("other files are not mistaken for the last ones", async () => {
   const [a, b] = [await wallFiles(), await wallFiles()];
   await writeFile(b.tweetsFile, tweets("from b"));
+  await settle(a);
+  await settle(b);
   const fromA = await loadWall(a);
   const fromB = await loadWall(b);
   expect(fromA.ok && fromA.value.tweets[0]!.text).toBe("first");
