@@ -59,19 +59,24 @@ export function parseTweetDate(input: string): DateParseResult {
   return unreadable();
 }
 
-// The two forms importers write and most files hold, in years Date.UTC reads as written (it
-// takes 0–99 for 1900–1999). Read without Luxon, whose general ISO parser is about 50 times
-// slower: on a wall of 100,000 tweets, where every date is read twice (validation, display),
-// it took as long as the rest of the validation.
-const COMMON_FORM = /^([1-9]\d{3})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/;
-
+// The two forms importers write and most files hold: "2022-12-03" and "2022-12-03T17:44:09Z",
+// in years 1000–9999 (Date.UTC takes 0–99 for 1900–1999). Read digit by digit, without Luxon,
+// whose general ISO parser is about 50 times slower, or a regular expression and its match
+// arrays: on a wall of 100,000 tweets every date is read twice (validation, display).
 function parseCommonForm(value: string): DateParseResult | undefined {
-  const match = COMMON_FORM.exec(value);
-  if (!match) return undefined;
-  const [year, month, day, hour = 0, minute = 0, second = 0] = match
-    .slice(1)
-    .filter((part) => part !== undefined)
-    .map(Number) as [number, number, number, number?, number?, number?];
+  const withTime = value.length === 20;
+  if (!withTime && value.length !== 10) return undefined;
+  if (value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return undefined;
+  if (withTime && !(value[10] === "T" && value[13] === ":" && value[16] === ":" && value[19] === "Z")) {
+    return undefined;
+  }
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = withTime ? digitsAt(value, 11, 2) : 0;
+  const minute = withTime ? digitsAt(value, 14, 2) : 0;
+  const second = withTime ? digitsAt(value, 17, 2) : 0;
+  if (year < 1000 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
   // ISO 8601's 24:00:00, the end of a day, is Luxon's to read (as the next day's midnight).
   if (hour === 24) return undefined;
   const timestamp = Date.UTC(year, month - 1, day, hour, minute, second);
@@ -87,6 +92,20 @@ function parseCommonForm(value: string): DateParseResult | undefined {
     check.getUTCSeconds() === second;
   if (!onTheCalendar) return notOnTheCalendar(value);
   return { ok: true, date: { iso: value, label: dayLabel(year, month, day), year, month, timestamp } };
+}
+
+const DASH = 0x2d;
+const ZERO = 0x30;
+
+/** The number written by `count` ASCII digits at `start`, or -1 if any of them is not a digit. */
+function digitsAt(value: string, start: number, count: number): number {
+  let number = 0;
+  for (let index = start; index < start + count; index++) {
+    const digit = value.charCodeAt(index) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
 }
 
 function unreadable(): DateParseResult {

@@ -82,6 +82,24 @@ describe("parseTweetDate agrees with Luxon's own reading", () => {
     ),
   );
 
+  // Near misses of the two common forms, which are read digit by digit: a letter for a digit,
+  // another separator, a year below 1000.
+  samples.push(
+    "2022-1a-03",
+    "2022-12-0x",
+    "2O22-12-03",
+    "202-12-031",
+    "2022-12-03T1a:00:00Z",
+    "2022-12-03T10:00:0xZ",
+    "2022-12-03T10-00-00Z",
+    "2022-12-03T10:00:00+",
+    "2022/12/03",
+    "0999-12-31",
+    "0050-06-15",
+    "0999-12-31T10:00:00Z",
+    "1000-01-01T00:00:00Z",
+  );
+
   test(`on ${samples.length} dates and date-times, valid and not`, () => {
     for (const value of samples) {
       const ours = parseTweetDate(value);
