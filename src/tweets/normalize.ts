@@ -250,8 +250,23 @@ export function pathPrefixOfUrl(url: string | undefined): string {
 function anchorFor(text: string, date: TweetDate, url: string | undefined): string {
   const statusId = statusIdOf(url);
   if (statusId) return `tweet-${statusId}`;
-  const words = slugWords(text).slice(0, 3).join("-");
+  const words = firstWords(text, ANCHOR_WORDS).join("-");
   return `tweet-${date.iso.slice(0, 10)}${words ? `-${words}` : ""}`;
+}
+
+const ANCHOR_WORDS = 3;
+const OPENING_LENGTH = 100;
+
+/**
+ * The first `count` slug words. Only the opening of a long text is read, cut at a space: no word
+ * or link is split there, and Unicode normalization never moves a mark across a space, so the
+ * opening reads as it does within the whole. The whole text is read when the opening has too
+ * few words.
+ */
+function firstWords(text: string, count: number): string[] {
+  const cut = text.length > OPENING_LENGTH ? text.lastIndexOf(" ", OPENING_LENGTH) : -1;
+  const opening = cut > 0 ? slugWords(text.slice(0, cut)) : [];
+  return (opening.length >= count ? opening : slugWords(text)).slice(0, count);
 }
 
 function slugWords(text: string): string[] {

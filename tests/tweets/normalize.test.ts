@@ -71,6 +71,44 @@ describe("normalizeWall", () => {
     expect(reordered).toEqual([anchors[3], anchors[0]]);
   });
 
+  test("reads a long text's first words from its opening as it would from the whole text", () => {
+    // The plain definition: the whole text, normalized, without links, split into words.
+    const wholeTextAnchor = (text: string, day: string) => {
+      const words = text
+        .normalize("NFKD")
+        .replace(/https?:\/\/\S+|pic\.twitter\.com\/\S+/g, " ")
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        .slice(0, 3);
+      return `tweet-${day}${words.length ? `-${words.join("-")}` : ""}`;
+    };
+    // Pieces that make the cut at 100 characters fall inside a word, a link, a run of
+    // combining marks or a stretch without words, in texts of every length.
+    const pieces = [
+      "word",
+      "Cafe\u0301",
+      "ﬁne",
+      "😀",
+      "—",
+      "https://example.com/a-long-path",
+      "pic.twitter.com/x1",
+    ];
+    const spaces = [" ", "  ", "\n", ", "];
+    let state = 7;
+    const random = (below: number) => (state = (state * 48271) % 2147483647) % below;
+    const tweets = Array.from({ length: 1500 }, (_, index) => {
+      let text = "x".repeat(random(110));
+      while (text.length < 40 + random(200)) {
+        text += spaces[random(spaces.length)]! + pieces[random(pieces.length)]!.repeat(1 + random(3));
+      }
+      return { text: `${text} tail${index}`, date: "2022-12-03" };
+    });
+    const anchors = normalizeWall(site, tweets).tweets.map((tweet) => tweet.anchor.replace(/-\d+$/, ""));
+    const expected = tweets.map((tweet) => wholeTextAnchor(tweet.text, "2022-12-03").replace(/-\d+$/, ""));
+    expect(anchors).toEqual(expected);
+  });
+
   test("keeps the author's line breaks and trims only the ends", () => {
     const [tweet] = normalizeWall(site, [{ text: "\n  one\r\n\r\n  two  \n", date: "2022-12-03" }]).tweets;
     expect(tweet!.text).toBe("one\n\n  two");
