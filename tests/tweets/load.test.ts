@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
 import { parseWallText } from "../../src/tweets/import/wall-text.ts";
-import { parseSiteJson, parseTweetsJson, readTweetsFile } from "../../src/tweets/load.ts";
+import { visit } from "jsonc-parser";
+import { duplicateKeys, parseSiteJson, parseTweetsJson, readTweetsFile } from "../../src/tweets/load.ts";
 import { formatProblem, type Problem } from "../../src/tweets/problems.ts";
 import { REPO_ROOT, SHARED_DIR } from "../support/cli.ts";
 
@@ -124,6 +125,62 @@ describe("parseTweetsJson", () => {
     expect(problemsOf(json)).toEqual([
       'tweets.json:2:26: tweet 1, field "date": expected a real calendar date ("2022-02-30" does not exist)',
     ]);
+  });
+});
+
+describe("duplicateKeys", () => {
+  /** The oracle: jsonc-parser's own tokenizer, keeping each open object's keys. */
+  function duplicatesByJsonc(json: string) {
+    const found: { key: string; offset: number }[] = [];
+    const open: Set<string>[] = [];
+    visit(json, {
+      onObjectBegin: () => void open.push(new Set()),
+      onObjectEnd: () => void open.pop(),
+      onObjectProperty: (key, offset) => {
+        if (open.at(-1)!.has(key)) found.push({ key, offset });
+        open.at(-1)!.add(key);
+      },
+    });
+    return found;
+  }
+
+  test.each([
+    ['{"a": 1, "a": 2}'],
+    ['{"a": {"a": 1}, "b": [{"a": 1, "a": 2}], "a": [] }'],
+    ['{"t": "{\\"a\\": 1, \\"a\\": 2}", "u": "}}}{", "v": "\\\\", "a": 1, "a\\"": 2, "a\\"" : 3}'],
+    ['{"\\u0061": 1, "a": 2, "\\n": 3, "\\u000a": 4}'],
+    ['{"a"\n  :\t1, "a"\r\n: 2, "": 0, "": 1}'],
+    ['["a", ":", {"b": ":", "b": "a"}, "{", "}"]'],
+    ["{}"],
+  ])("finds what jsonc-parser finds in %j", (json) => {
+    expect(JSON.parse(json)).toBeDefined();
+    expect(duplicateKeys(json)).toEqual(duplicatesByJsonc(json));
+  });
+
+  test("finds what jsonc-parser finds in the seed's tweets and in 300 generated documents", async () => {
+    const seed = await readFile(`${REPO_ROOT}data/tweets.json`, "utf8");
+    expect(duplicateKeys(seed)).toEqual([]);
+    let state = 11;
+    const random = (below: number) => (state = (state * 48271) % 2147483647) % below;
+    // Keys from a small set, so that objects often repeat one; strings hold quotes, backslashes,
+    // braces and colons.
+    const strings = ['"a"', '"b"', '"\\u0061"', '"a\\\\"', '"{\\"a\\":"', '":"', '"}"', '""'];
+    const value = (depth: number): string => {
+      const kind = depth > 3 ? random(2) : random(4);
+      if (kind === 0) return strings[random(strings.length)]!;
+      if (kind === 1) return String(random(100));
+      if (kind === 2) return `[${Array.from({ length: random(4) }, () => value(depth + 1)).join(", ")}]`;
+      const members = Array.from(
+        { length: random(5) },
+        () => `${strings[random(strings.length)]} : ${value(depth + 1)}`,
+      );
+      return `{${members.join(",\n")}}`;
+    };
+    for (let document = 0; document < 300; document++) {
+      const json = value(0);
+      expect(() => JSON.parse(json)).not.toThrow();
+      expect(duplicateKeys(json), json).toEqual(duplicatesByJsonc(json));
+    }
   });
 });
 
