@@ -2,18 +2,30 @@ import { formatProblem, WallDataError } from "../tweets/problems.ts";
 import path from "node:path";
 import { addResponsiveImages } from "./media.ts";
 import { paginateWall } from "../tweets/pages.ts";
+import type { WallView } from "../tweets/normalize.ts";
 import { loadWall, type WallFiles } from "../tweets/wall.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
+import { searchIndexOf, writeSearchIndex } from "./search-index.ts";
 
 /**
- * Exposes the validated wall as the `wall` global. A broken data file fails the build; while
- * previewing it instead becomes an error page, so the dev server keeps running and recovers on
- * the next good save.
+ * Exposes the validated wall as the `wall` global, and writes the search index of the same wall
+ * once the pages are written. A broken data file fails the build; while previewing it instead
+ * becomes an error page, so the dev server keeps running and recovers on the next good save.
  */
 export default function wallData(eleventyConfig: EleventyConfig, files: WallFiles): void {
+  /** The wall this build shows, once its global data is computed. */
+  let shown: WallView | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    shown = undefined;
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    writeSearchIndex(eleventyConfig.directories.output, searchIndexOf(shown?.tweets ?? []));
+  });
+
   eleventyConfig.addGlobalData("wall", async () => {
     const wall = await loadWall(files);
     if (wall.ok) {
+      shown = wall.value;
       await addResponsiveImages(wall.value.tweets, {
         mediaRoot: path.dirname(files.tweetsFile),
         outputDir: eleventyConfig.directories.output,
@@ -32,7 +44,6 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
       tweets: [],
       tweetPages: [],
       feed: [],
-      searchIndex: { authors: [], tweets: [] },
       years: [],
     };
   });

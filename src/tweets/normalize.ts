@@ -15,19 +15,8 @@ export interface WallView {
   timeline: Timeline | undefined;
   /** Years with tweets, newest first, for the year filter. */
   years: number[];
-  /** search-index.json, what the search script reads: every tweet on every page. */
-  searchIndex: SearchIndex;
   /** Newest additions first: the curator appends, so the end of the list is the newest. */
   feed: TweetView[];
-}
-
-/**
- * One row per tweet, as compact as stays readable: on a 100,000-tweet wall it is the largest
- * file built. Authors are listed once and rows refer to them by position.
- */
-export interface SearchIndex {
-  authors: [handle: string, name: string][];
-  tweets: [wallUrl: string, text: string, isoDate: string, author: number][];
 }
 
 export interface SiteView {
@@ -124,26 +113,7 @@ export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
     tweetPages: withTweetPages ? views : [],
     timeline: buildTimeline(views),
     years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
-    searchIndex: searchIndexOf(views),
     feed: views.slice(-FEED_LENGTH).reverse(),
-  };
-}
-
-export function searchIndexOf(tweets: TweetView[]): SearchIndex {
-  const authors: SearchIndex["authors"] = [];
-  const authorNumbers = new Map<string, number>();
-  const authorNumber = ({ handle, name }: AuthorView) => {
-    const key = `${handle}\n${name}`;
-    let number = authorNumbers.get(key);
-    if (number === undefined) {
-      number = authors.push([handle, name]) - 1;
-      authorNumbers.set(key, number);
-    }
-    return number;
-  };
-  return {
-    authors,
-    tweets: tweets.map((tweet) => [tweet.wallUrl, tweet.text, tweet.date.iso, authorNumber(tweet.author)]),
   };
 }
 

@@ -1,0 +1,66 @@
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import type { AuthorView, TweetView } from "../tweets/normalize.ts";
+
+/**
+ * search-index.json, what the search script reads: one row per tweet, on every page, as compact
+ * as stays readable. On a 100,000-tweet wall it is the largest file built (22 MB). Authors are
+ * listed once and rows refer to them by position.
+ */
+export interface SearchIndex {
+  authors: [handle: string, name: string][];
+  tweets: [wallUrl: string, text: string, isoDate: string, author: number][];
+}
+
+export const SEARCH_INDEX_FILE = "search-index.json";
+
+export function searchIndexOf(tweets: TweetView[]): SearchIndex {
+  const authors: SearchIndex["authors"] = [];
+  const authorNumbers = new Map<string, number>();
+  const authorNumber = ({ handle, name }: AuthorView) => {
+    const key = `${handle}\n${name}`;
+    let number = authorNumbers.get(key);
+    if (number === undefined) {
+      number = authors.push([handle, name]) - 1;
+      authorNumbers.set(key, number);
+    }
+    return number;
+  };
+  return {
+    authors,
+    tweets: tweets.map((tweet) => [tweet.wallUrl, tweet.text, tweet.date.iso, authorNumber(tweet.author)]),
+  };
+}
+
+const ROWS_PER_WRITE = 200;
+
+/**
+ * Writes the index a few hundred rows at a time, into a temporary file renamed into place.
+ * Rendered as one Eleventy template, the 22 MB of JSON was a single string that Eleventy keeps
+ * until the build ends: 1.2 s of a 100,000-tweet build, against 0.2 s written this way.
+ */
+export function writeSearchIndex(outputDir: string, index: SearchIndex): void {
+  mkdirSync(outputDir, { recursive: true });
+  const file = path.join(outputDir, SEARCH_INDEX_FILE);
+  const partial = `${file}.${process.pid}.partial`;
+  const fd = openSync(partial, "w");
+  try {
+    writeText(fd, `{"authors":${JSON.stringify(index.authors)},"tweets":[`);
+    for (let start = 0; start < index.tweets.length; start += ROWS_PER_WRITE) {
+      const rows = JSON.stringify(index.tweets.slice(start, start + ROWS_PER_WRITE));
+      writeText(fd, `${start === 0 ? "" : ","}${rows.slice(1, -1)}`);
+    }
+    writeText(fd, "]}");
+  } catch (error) {
+    closeSync(fd);
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(partial, file);
+}
+
+function writeText(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+}
