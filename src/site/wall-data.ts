@@ -6,6 +6,7 @@ import type { WallView } from "../tweets/normalize.ts";
 import { loadWall, type WallFiles } from "../tweets/wall.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { searchIndexOf, writeSearchIndex } from "./search-index.ts";
+import { tweetCards } from "./tweet-card.ts";
 
 /**
  * Exposes the validated wall as the `wall` global, and writes the search index of the same wall
@@ -25,13 +26,16 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
   eleventyConfig.addGlobalData("wall", async () => {
     const wall = await loadWall(files);
     if (wall.ok) {
-      shown = wall.value;
       await addResponsiveImages(wall.value.tweets, {
         mediaRoot: path.dirname(files.tweetsFile),
         outputDir: eleventyConfig.directories.output,
         pathPrefix: wall.value.site.pathPrefix,
       });
-      return wall.value;
+      shown = wall.value;
+      // Rendered here, once, rather than by a filter called for every page: Eleventy warns
+      // about any filter that takes a large share of the build, which the cards of a large
+      // wall do, being most of it.
+      return { ...wall.value, pageCards: wall.value.pages.map((page) => tweetCards(page.tweets)) };
     }
     if (process.env.ELEVENTY_RUN_MODE !== "serve") throw new WallDataError(wall.problems);
     const lines = wall.problems.map(formatProblem);

@@ -90,8 +90,12 @@ export function canonicalTwitterUrl(url: string): string {
 
 /** Escapes text for HTML content and for double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+  // Most values hold none of these: testing first spares them a replace and a new string.
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (char) => HTML_ESCAPES[char] ?? char) : text;
 }
+
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIALS = /[&<>"']/g;
 
 /**
  * What every entity we link needs: a scheme's colon, an @ or # sign (ASCII or full-width, as

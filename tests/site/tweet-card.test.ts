@@ -1,0 +1,69 @@
+import * as cheerio from "cheerio";
+import { describe, expect, test } from "vitest";
+import { tweetCard, tweetCards } from "../../src/site/tweet-card.ts";
+import { normalizeWall } from "../../src/tweets/normalize.ts";
+import { siteSchema } from "../../src/tweets/schema.ts";
+
+const HOSTILE = `"><script>alert('x')</script><img src=x onerror=alert(1)> & {{ 7*7 }}`;
+
+const site = siteSchema.parse({ title: "T", author: { name: "A", handle: "a" } });
+
+function wallOf(tweets: Parameters<typeof normalizeWall>[1]) {
+  return normalizeWall(site, tweets).tweets;
+}
+
+describe("tweetCard", () => {
+  test("escapes every value it is given, so hostile text stays text in every field", () => {
+    const [tweet] = wallOf([{ text: HOSTILE, date: "2022-12-03", author: { name: HOSTILE, handle: "x_y" } }]);
+    const $ = cheerio.load(tweetCard(tweet!));
+    expect($("script, img, [onerror]")).toHaveLength(0);
+    expect($("article.tweet")).toHaveLength(1);
+    expect($(".tweet-name").text()).toBe(HOSTILE);
+    expect($(".tweet-text").text()).toBe(HOSTILE);
+    expect($(".tweet-handle").attr("href")).toBe("https://x.com/x_y");
+    expect($("time").attr("datetime")).toBe("2022-12-03");
+    expect($(".tweet-permalink").attr("href")).toBe(tweet!.permalink);
+    expect($("article").attr("id")).toBe(tweet!.anchor);
+  });
+
+  test("shows each image with its responsive sources, size, alt text and lazy loading", () => {
+    const [tweet] = wallOf([{ text: "photo", date: "2022-12-03" }]);
+    tweet!.media = [
+      {
+        src: "media/a.jpg",
+        alt: `a "quoted" <alt>`,
+        width: 1200,
+        height: 800,
+        sources: [{ type: "image/avif", srcset: "/media/a-400.avif 400w, /media/a-800.avif 800w" }],
+        fallback: { src: "/media/a-1200.jpeg", width: 1200, height: 800 },
+      },
+    ];
+    const $ = cheerio.load(tweetCard(tweet!));
+    expect($("picture source").attr("srcset")).toBe("/media/a-400.avif 400w, /media/a-800.avif 800w");
+    expect({ ...$("picture img").get(0)!.attribs }).toMatchObject({
+      src: "/media/a-1200.jpeg",
+      alt: `a "quoted" <alt>`,
+      width: "1200",
+      height: "800",
+      loading: "lazy",
+    });
+  });
+
+  test("refuses an image that was never given its responsive sources", () => {
+    const [tweet] = wallOf([{ text: "photo", date: "2022-12-03" }]);
+    tweet!.media = [{ src: "media/a.jpg", alt: "a", width: 1, height: 1 }];
+    expect(() => tweetCard(tweet!)).toThrow("media/a.jpg reached the page without its responsive sources");
+  });
+});
+
+describe("tweetCards", () => {
+  test("gives one card per tweet, in order", () => {
+    const tweets = wallOf(["one", "two", "three"].map((text) => ({ text, date: "2022-12-03" })));
+    const $ = cheerio.load(tweetCards(tweets));
+    expect(
+      $("article .tweet-text")
+        .map((_, p) => $(p).text())
+        .get(),
+    ).toEqual(["one", "two", "three"]);
+  });
+});
