@@ -45,6 +45,13 @@ describe("npm start: the dev server", () => {
     throw new Error(`the page never became ready; last page:\n${last.slice(-800)}\nserver log:\n${log}`);
   }
 
+  /** The served search index: written after the pages of each rebuild, so read once they show. */
+  async function searchIndex() {
+    const response = await fetch(new URL("search-index.json", url));
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+
   beforeAll(async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-serve-"));
     tweetsFile = path.join(dir, "tweets.json");
@@ -73,6 +80,7 @@ describe("npm start: the dev server", () => {
   test("serves the wall, shows a broken save on the page, keeps running and recovers", async () => {
     let $ = await pageWhen(($) => $("article.tweet").length === 2);
     expect($('meta[http-equiv="Content-Security-Policy"]').attr("content")).toContain("script-src 'self'");
+    expect((await searchIndex()).tweets).toHaveLength(2);
 
     await writeFile(tweetsFile, '[{ "text": "oops", "date": "2022-02-30" }');
     $ = await pageWhen(($) => $(".build-problems").length === 1);
@@ -80,6 +88,7 @@ describe("npm start: the dev server", () => {
       `${tweetsFile}:1:42: invalid JSON: expected "]" to close the array`,
     );
     expect(log).toContain(`${tweetsFile}:1:42: invalid JSON`);
+    expect(await searchIndex()).toEqual({ authors: [], tweets: [] });
 
     await writeFile(tweetsFile, '[{ "text": "oops", "date": "2022-02-30" }]');
     $ = await pageWhen(($) => $(".build-problems li").text().includes("does not exist"));
@@ -90,6 +99,11 @@ describe("npm start: the dev server", () => {
     await writeFile(tweetsFile, tweets(3));
     $ = await pageWhen(($) => $("article.tweet").length === 3);
     expect($("article.tweet .tweet-text").last().text()).toBe("tweet number 3");
+    expect((await searchIndex()).tweets.map((row: unknown[]) => row[1])).toEqual([
+      "tweet number 1",
+      "tweet number 2",
+      "tweet number 3",
+    ]);
     expect(server.exitCode).toBeNull();
   });
 

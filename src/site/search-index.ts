@@ -43,21 +43,22 @@ export function writeSearchIndex(outputDir: string, index: SearchIndex): void {
   mkdirSync(outputDir, { recursive: true });
   const file = path.join(outputDir, SEARCH_INDEX_FILE);
   const partial = `${file}.${process.pid}.partial`;
-  const fd = openSync(partial, "w");
   try {
-    writeText(fd, `{"authors":${JSON.stringify(index.authors)},"tweets":[`);
-    for (let start = 0; start < index.tweets.length; start += ROWS_PER_WRITE) {
-      const rows = JSON.stringify(index.tweets.slice(start, start + ROWS_PER_WRITE));
-      writeText(fd, `${start === 0 ? "" : ","}${rows.slice(1, -1)}`);
+    const fd = openSync(partial, "w");
+    try {
+      writeText(fd, `{"authors":${JSON.stringify(index.authors)},"tweets":[`);
+      for (let start = 0; start < index.tweets.length; start += ROWS_PER_WRITE) {
+        const rows = JSON.stringify(index.tweets.slice(start, start + ROWS_PER_WRITE));
+        writeText(fd, `${start === 0 ? "" : ","}${rows.slice(1, -1)}`);
+      }
+      writeText(fd, "]}\n");
+    } finally {
+      closeSync(fd);
     }
-    writeText(fd, "]}");
-  } catch (error) {
-    closeSync(fd);
+    renameSync(partial, file);
+  } finally {
     rmSync(partial, { force: true });
-    throw error;
   }
-  closeSync(fd);
-  renameSync(partial, file);
 }
 
 function writeText(fd: number, text: string): void {

@@ -5,7 +5,7 @@ import type { EleventyConfig } from "./eleventy-types.ts";
 /**
  * The tweet card: the one piece of markup a wall repeats for every tweet, so it is a function
  * rather than a Nunjucks macro. On 100,000 tweets the macro's lookups, escapes and output
- * fragments cost about half a second of the build, and left Eleventy thousands of small strings
+ * fragments cost about 0.3 s of the build, and left Eleventy thousands of small strings
  * per page to hold and join. The wall's cards are rendered with its data (see wall-data.ts); a
  * tweet page uses the `tweetCard` filter. Every value is escaped here except `html`, which
  * linkify built from escaped text.

@@ -14,13 +14,22 @@ function wallOf(tweets: Parameters<typeof normalizeWall>[1]) {
 
 describe("tweetCard", () => {
   test("escapes every value it is given, so hostile text stays text in every field", () => {
-    const [tweet] = wallOf([{ text: HOSTILE, date: "2022-12-03", author: { name: HOSTILE, handle: "x_y" } }]);
+    const [tweet] = wallOf([
+      {
+        text: HOSTILE,
+        date: "2022-12-03",
+        url: 'https://example.com/a"b&c=<d>',
+        author: { name: HOSTILE, handle: "x_y" },
+      },
+    ]);
     const $ = cheerio.load(tweetCard(tweet!));
     expect($("script, img, [onerror]")).toHaveLength(0);
     expect($("article.tweet")).toHaveLength(1);
     expect($(".tweet-name").text()).toBe(HOSTILE);
     expect($(".tweet-text").text()).toBe(HOSTILE);
     expect($(".tweet-handle").attr("href")).toBe("https://x.com/x_y");
+    expect($(".tweet-source").attr("href")).toBe('https://example.com/a"b&c=<d>');
+    expect($(".tweet-source .visually-hidden").text()).toBe(": the original on X");
     expect($("time").attr("datetime")).toBe("2022-12-03");
     expect($(".tweet-permalink").attr("href")).toBe(tweet!.permalink);
     expect($("article").attr("id")).toBe(tweet!.anchor);
