@@ -1,7 +1,7 @@
 import type { EleventyConfig } from "./src/site/eleventy-types.ts";
 import feeds from "./src/site/feeds.ts";
 import inlineAssets from "./src/site/inline-assets.ts";
-import tweetCardFilter from "./src/site/tweet-card.ts";
+import tweetCardFilters from "./src/site/tweet-card.ts";
 import wallData from "./src/site/wall-data.ts";
 import { pathPrefixOf, wallFilesFromEnv } from "./src/tweets/wall.ts";
 
@@ -14,7 +14,7 @@ export default function (eleventyConfig: EleventyConfig) {
     scriptFiles: { wall: "templates/assets/wall.js", finder: "templates/assets/finder.js" },
   });
   eleventyConfig.addPlugin(feeds);
-  eleventyConfig.addPlugin(tweetCardFilter);
+  eleventyConfig.addPlugin(tweetCardFilters);
   eleventyConfig.addPassthroughCopy({
     "templates/assets/favicon.svg": "favicon.svg",
   });

@@ -7,6 +7,7 @@ export interface EleventyConfig {
   addShortcode(name: string, shortcode: (...args: never[]) => unknown): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options?: Options): void;
   addTemplateFormats(formats: string): void;
+  addTransform(name: string, transform: (content: unknown) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", handler: () => void | Promise<void>): void;
   setServerOptions(options: Record<string, unknown>): void;
   setWatchThrottleWaitTime(ms: number): void;

@@ -6,11 +6,11 @@ import type { WallView } from "../tweets/normalize.ts";
 import { loadWall, type WallFiles } from "../tweets/wall.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { searchIndexOf, writeSearchIndex } from "./search-index.ts";
-import { tweetCards } from "./tweet-card.ts";
+import { withCards } from "./tweet-card.ts";
 
 /**
- * Exposes the validated wall as the `wall` global, and writes the search index of the same wall
- * once the pages are written. A broken data file fails the build; while previewing it instead
+ * Exposes the validated wall as the `wall` global, puts each wall page's cards in as the page
+ * is written, and writes the search index of the same wall once the pages are written. A broken data file fails the build; while previewing it instead
  * becomes an error page, so the dev server keeps running and recovers on the next good save.
  */
 export default function wallData(eleventyConfig: EleventyConfig, files: WallFiles): void {
@@ -23,6 +23,10 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
     writeSearchIndex(eleventyConfig.directories.output, searchIndexOf(shown?.tweets ?? []));
   });
 
+  eleventyConfig.addTransform("tweetwall-cards", (content: unknown) =>
+    typeof content === "string" ? withCards(content, shown?.pages ?? []) : content,
+  );
+
   eleventyConfig.addGlobalData("wall", async () => {
     const wall = await loadWall(files);
     if (wall.ok) {
@@ -32,10 +36,7 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
         pathPrefix: wall.value.site.pathPrefix,
       });
       shown = wall.value;
-      // Rendered here, once, rather than by a filter called for every page: Eleventy warns
-      // about any filter that takes a large share of the build, which the cards of a large
-      // wall do, being most of it.
-      return { ...wall.value, pageCards: wall.value.pages.map((page) => tweetCards(page.tweets)) };
+      return wall.value;
     }
     if (process.env.ELEVENTY_RUN_MODE !== "serve") throw new WallDataError(wall.problems);
     const lines = wall.problems.map(formatProblem);

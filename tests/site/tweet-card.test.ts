@@ -1,6 +1,6 @@
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
-import { tweetCard, tweetCards } from "../../src/site/tweet-card.ts";
+import { cardsPlaceholder, tweetCard, tweetCards, withCards } from "../../src/site/tweet-card.ts";
 import { normalizeWall } from "../../src/tweets/normalize.ts";
 import { siteSchema } from "../../src/tweets/schema.ts";
 
@@ -74,5 +74,38 @@ describe("tweetCards", () => {
         .map((_, p) => $(p).text())
         .get(),
     ).toEqual(["one", "two", "three"]);
+  });
+});
+
+describe("withCards", () => {
+  const wall = () =>
+    normalizeWall(
+      siteSchema.parse({ title: "T", author: { name: "A", handle: "a" }, pageSize: 10 }),
+      Array.from({ length: 15 }, (_, index) => ({
+        // A tweet that quotes the placeholder shows it as text; it is never replaced.
+        text: index === 12 ? `look: ${cardsPlaceholder(1)}` : `tweet ${index + 1}`,
+        date: "2022-12-03",
+      })),
+    );
+
+  test("puts a wall page's cards where its placeholder stands, and only there", () => {
+    const { pages } = wall();
+    const html = withCards(`<div id="wall">\n  ${cardsPlaceholder(2)}</div><p>after</p>`, pages);
+    const $ = cheerio.load(html);
+    expect(
+      $("#wall > article .tweet-text")
+        .map((_, p) => $(p).text())
+        .get(),
+    ).toEqual(["tweet 11", "tweet 12", `look: ${cardsPlaceholder(1)}`, "tweet 14", "tweet 15"]);
+    expect($("p").last().text()).toBe("after");
+    expect(withCards(html, pages)).toBe(html);
+  });
+
+  test("leaves a page without a placeholder as it is, and refuses one for a page the wall lacks", () => {
+    const { pages } = wall();
+    const page = "<!doctype html><title>t</title><!-- a comment -->";
+    expect(withCards(page, pages)).toBe(page);
+    expect(() => withCards(cardsPlaceholder(3), pages)).toThrow("wall page 3, which the wall does not have");
+    expect(() => withCards(cardsPlaceholder(1), [])).toThrow("wall page 1");
   });
 });
