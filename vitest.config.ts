@@ -18,6 +18,9 @@ export default defineConfig({
     globalSetup: ["tests/support/compile-cli.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The browser tests poll the live page; on a loaded machine (the whole suite at once) the
+    // default second was once too short for a few typed keys and their search.
+    expect: { poll: { timeout: 10_000 } },
     // Processed by Vite rather than loaded by Node, so the plugin above applies to it.
     server: { deps: { inline: ["twitter-text"] } },
   },

@@ -7,7 +7,7 @@ export interface EleventyConfig {
   addShortcode(name: string, shortcode: (...args: never[]) => unknown): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options?: Options): void;
   addTemplateFormats(formats: string): void;
-  addTransform(name: string, transform: (content: unknown) => unknown): void;
+  addTransform(name: string, transform: (this: TransformContext, content: unknown) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", handler: () => void | Promise<void>): void;
   setServerOptions(options: Record<string, unknown>): void;
   setWatchThrottleWaitTime(ms: number): void;
@@ -15,4 +15,9 @@ export interface EleventyConfig {
   ignores: { add(glob: string): void };
   directories: { input: string; output: string };
   watchIgnores: { add(glob: string): void };
+}
+
+/** What Eleventy gives a transform as `this`: the page being written. */
+export interface TransformContext {
+  page: { url: string | false; inputPath: string; outputPath: string | false };
 }

@@ -16,16 +16,21 @@ import { withCards } from "./tweet-card.ts";
 export default function wallData(eleventyConfig: EleventyConfig, files: WallFiles): void {
   /** The wall this build shows, once its global data is computed. */
   let shown: WallView | undefined;
+  let wallPagePaths = new Set<string>();
   eleventyConfig.on("eleventy.before", () => {
     shown = undefined;
+    wallPagePaths = new Set();
   });
   eleventyConfig.on("eleventy.after", () => {
     writeSearchIndex(eleventyConfig.directories.output, searchIndexOf(shown?.tweets ?? []));
   });
 
-  eleventyConfig.addTransform("tweetwall-cards", (content: unknown) =>
-    typeof content === "string" ? withCards(content, shown?.pages ?? []) : content,
-  );
+  // Only the wall's own pages have cards to put in: every other page (tweet pages, feeds) is
+  // left as it is, unread.
+  eleventyConfig.addTransform("tweetwall-cards", function (content) {
+    const isWallPage = typeof this.page.url === "string" && wallPagePaths.has(this.page.url);
+    return shown && isWallPage && typeof content === "string" ? withCards(content, shown.pages) : content;
+  });
 
   eleventyConfig.addGlobalData("wall", async () => {
     const wall = await loadWall(files);
@@ -36,6 +41,7 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
         pathPrefix: wall.value.site.pathPrefix,
       });
       shown = wall.value;
+      wallPagePaths = new Set(wall.value.pages.map((page) => page.path));
       return wall.value;
     }
     if (process.env.ELEVENTY_RUN_MODE !== "serve") throw new WallDataError(wall.problems);
