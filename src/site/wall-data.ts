@@ -10,8 +10,9 @@ import { withCards } from "./tweet-card.ts";
 
 /**
  * Exposes the validated wall as the `wall` global, puts each wall page's cards in as the page
- * is written, and writes the search index of the same wall once the pages are written. A broken data file fails the build; while previewing it instead
- * becomes an error page, so the dev server keeps running and recovers on the next good save.
+ * is written, and writes the search index of the same wall once the pages are written. A broken
+ * data file fails the build; while previewing it instead becomes an error page, so the dev
+ * server keeps running and recovers on the next good save.
  */
 export default function wallData(eleventyConfig: EleventyConfig, files: WallFiles): void {
   /** The wall this build shows, once its global data is computed. */
