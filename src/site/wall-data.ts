@@ -15,22 +15,23 @@ import { withCards } from "./tweet-card.ts";
  * server keeps running and recovers on the next good save.
  */
 export default function wallData(eleventyConfig: EleventyConfig, files: WallFiles): void {
-  /** The wall this build shows, once its global data is computed. */
-  let shown: WallView | undefined;
-  let wallPagePaths = new Set<string>();
+  /** The wall this build shows, once its global data is computed, and where its pages go. */
+  let shown: { wall: WallView; pagePaths: Set<string> } | undefined;
   eleventyConfig.on("eleventy.before", () => {
     shown = undefined;
-    wallPagePaths = new Set();
   });
   eleventyConfig.on("eleventy.after", () => {
-    writeSearchIndex(eleventyConfig.directories.output, searchIndexOf(shown?.tweets ?? []));
+    writeSearchIndex(eleventyConfig.directories.output, searchIndexOf(shown?.wall.tweets ?? []));
   });
 
   // Only the wall's own pages have cards to put in: every other page (tweet pages, feeds) is
   // left as it is, unread.
   eleventyConfig.addTransform("tweetwall-cards", function (content) {
-    const isWallPage = typeof this.page.url === "string" && wallPagePaths.has(this.page.url);
-    return shown && isWallPage && typeof content === "string" ? withCards(content, shown.pages) : content;
+    const { url } = this.page;
+    if (!shown || typeof url !== "string" || !shown.pagePaths.has(url) || typeof content !== "string") {
+      return content;
+    }
+    return withCards(content, shown.wall.pages);
   });
 
   eleventyConfig.addGlobalData("wall", async () => {
@@ -41,8 +42,7 @@ export default function wallData(eleventyConfig: EleventyConfig, files: WallFile
         outputDir: eleventyConfig.directories.output,
         pathPrefix: wall.value.site.pathPrefix,
       });
-      shown = wall.value;
-      wallPagePaths = new Set(wall.value.pages.map((page) => page.path));
+      shown = { wall: wall.value, pagePaths: new Set(wall.value.pages.map((page) => page.path)) };
       return wall.value;
     }
     if (process.env.ELEVENTY_RUN_MODE !== "serve") throw new WallDataError(wall.problems);
