@@ -1,9 +1,9 @@
 import type { EleventyConfig } from "./src/site/eleventy-types.ts";
 import feeds from "./src/site/feeds.ts";
-import inlineAssets from "./src/site/inline-assets.ts";
-import tweetCardFilters from "./src/site/tweet-card.ts";
-import wallData from "./src/site/wall-data.ts";
-import { pathPrefixOf, wallFilesFromEnv } from "./src/tweets/wall.ts";
+import inlineAssets from "./src/site/assets.ts";
+import tweetCardFilters from "./src/site/cards.ts";
+import wallData from "./src/site/plugin.ts";
+import { pathPrefixOf, wallFilesFromEnv } from "./src/curator/files.ts";
 
 const files = wallFilesFromEnv();
 

@@ -1,13 +1,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { parseTweetDate } from "../tweets/dates.ts";
-import type { ArchiveSelection } from "../tweets/import/archive.ts";
+import { parseTweetDate } from "../tweet/dates.ts";
+import type { ArchiveSelection } from "../import/archive.ts";
 // Each command's modules load only when it runs: a build needs neither the importers'
 // parsers nor the dev server's watcher, and every module costs start-up time.
-import { JSON_SCHEMA_FILE, tweetsJsonSchemaText } from "../tweets/json-schema.ts";
-import { formatProblem } from "../tweets/problems.ts";
-import { loadWall, wallFilesFromEnv } from "../tweets/wall.ts";
-import type { CommandOutcome } from "./import.ts";
+import { JSON_SCHEMA_FILE, tweetsJsonSchemaText } from "../curator/json-schema.ts";
+import { formatProblem } from "../curator/problems.ts";
+import { loadWall, wallFilesFromEnv } from "../curator/files.ts";
+import type { CommandOutcome } from "../import/import-tweets.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -103,7 +103,7 @@ Appends one tweet to the tweets file, checked like the build checks it. With a s
     usage: `tweetwall schema [--check]
 
 Writes ${JSON_SCHEMA_FILE}, the JSON Schema editors use to complete and check the tweets
-file, from the schema in src/tweets/schema.ts. With --check, only reports whether it is current.`,
+file, from the schema in src/curator/schema.ts. With --check, only reports whether it is current.`,
     options: { check: { type: "boolean", default: false } },
     run: (values) => schema(values.check === true),
   },
@@ -173,7 +173,7 @@ async function build(outputDir: string, compiled: Compiled): Promise<number> {
   // Eleventy's ESM cache-buster re-imports changed files while watching; a one-off build never
   // does, and the loader thread it starts costs about 0.1 s.
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
-  const { buildSite } = await import("./build.ts");
+  const { buildSite } = await import("../site/build.ts");
   const outcome = wall.ok
     ? await buildSite(outputDir, compiled.eleventyConfig)
     : { ok: false as const, errors: wall.problems.map(formatProblem) };
@@ -193,7 +193,7 @@ async function serve(port: number, outputDir: string, compiled: Compiled): Promi
     console.error(`tweetwall serve: --port expects a number from 1 to 65535`);
     return 2;
   }
-  const { serveSite, superviseDevServer } = await import("./serve.ts");
+  const { serveSite, superviseDevServer } = await import("../site/preview.ts");
   if (process.env.TWEETWALL_SUPERVISED) {
     await serveSite(port, outputDir, compiled.eleventyConfig);
     return new Promise<number>(() => {});
@@ -214,7 +214,7 @@ async function runImport(values: Values, operands: string[]): Promise<number> {
     console.error(`tweetwall import: ${selection}`);
     return 2;
   }
-  const { importTweets } = await import("./import.ts");
+  const { importTweets } = await import("../import/import-tweets.ts");
   const outcome = await importTweets({
     source,
     ...wallFilesFromEnv(),
@@ -262,7 +262,7 @@ async function runAdd(values: Values, operands: string[]): Promise<number> {
     return 2;
   }
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
-  const { addTweet } = await import("./add.ts");
+  const { addTweet } = await import("../import/add-tweet.ts");
   const outcome = await addTweet({
     tweetsFile: wallFilesFromEnv().tweetsFile,
     text: text("text"),

@@ -1,6 +1,6 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
-import type { TweetView, WallView } from "../tweets/normalize.ts";
-import { withPathPrefix } from "../tweets/pages.ts";
+import type { TweetView, WallView } from "../view/wall.ts";
+import { withPathPrefix } from "../view/pages.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 
 /** Feed readers ignore `white-space: pre-wrap`, so line breaks become `<br>` there. */

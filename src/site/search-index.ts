@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
-import type { AuthorView, TweetView } from "../tweets/normalize.ts";
+import type { AuthorView, TweetView } from "../view/wall.ts";
 
 /**
  * search-index.json, what the search script reads: one row per tweet, on every page, as compact

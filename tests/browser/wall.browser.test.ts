@@ -12,8 +12,8 @@ import {
   type LaunchedChromium,
   type StaticServer,
 } from "../support/browser.ts";
-import { readTweetsFile } from "../../src/tweets/load.ts";
-import { formatProblem } from "../../src/tweets/problems.ts";
+import { readTweetsFile } from "../../src/curator/read.ts";
+import { formatProblem } from "../../src/curator/problems.ts";
 import { REPO_ROOT, runCli } from "../support/cli.ts";
 
 /*

@@ -1,0 +1,226 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import {
+  type ArchiveImport,
+  ArchiveError,
+  type ArchiveSelection,
+  copyArchiveMedia,
+  looksLikeArchive,
+  readArchive,
+} from "./archive.ts";
+import { looksLikeEmbedHtml, parseEmbedHtml } from "./embed-html.ts";
+import { SourceError } from "./source-error.ts";
+import { parseWallText } from "./wall-text.ts";
+import { JSON_SCHEMA_FILE } from "../curator/json-schema.ts";
+import {
+  DEFAULT_SITE_FILE,
+  readTweetsFile,
+  readText,
+  parseSiteJson,
+  type TweetsDocument,
+} from "../curator/read.ts";
+import { dayOf, mergeTweets } from "./merge.ts";
+import { statusIdOf } from "../tweet/status.ts";
+import { formatProblem } from "../curator/problems.ts";
+import { orderSiteKeys, writeJsonAtomic, writeTweetsFile } from "../curator/write.ts";
+import { type AuthorInput, type SiteInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
+import { progressBar } from "../cli/progress.ts";
+
+export type SourceFormat = "wall-text" | "embed-html" | "archive";
+
+export interface ImportOptions {
+  source: string;
+  tweetsFile: string;
+  siteFile: string;
+  selection: ArchiveSelection;
+  dryRun: boolean;
+}
+
+export type CommandOutcome = { ok: true; report: string[] } | { ok: false; errors: string[] };
+
+interface ImportedSource {
+  format: SourceFormat;
+  tweets: TweetInput[];
+  site?: SiteInput;
+  media: ArchiveImport["media"];
+  notes: string[];
+}
+
+const ARCHIVE_ONLY: (keyof ArchiveSelection)[] = ["minLikes", "noReplies", "noRetweets"];
+
+/**
+ * Imports tweets from a plain-text wall, a page of embeds or an X archive into the tweets file:
+ * added after the curator's own, never duplicated, never reordered; the file is rewritten only
+ * once everything was read and checked, so a bad source leaves it exactly as it was.
+ */
+export async function importTweets(options: ImportOptions): Promise<CommandOutcome> {
+  const { source, tweetsFile, siteFile, selection, dryRun } = options;
+  const existing = await readExisting(tweetsFile);
+  if (!existing.ok) return existing;
+
+  let imported: ImportedSource;
+  try {
+    imported = await readSource(source, selection);
+  } catch (error) {
+    if (error instanceof SourceError) return { ok: false, errors: [error.message] };
+    throw error;
+  }
+
+  const siteText = await readText(siteFile);
+  const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : undefined;
+  const siteAuthor = site?.ok ? site.value.author : imported.site?.author;
+  const tweets = imported.tweets.map((tweet) => withoutDefaultAuthor(tweet, siteAuthor));
+  const invalid = tweets.flatMap((tweet, index) => problemsOfImported(source, tweet, index));
+  if (invalid.length > 0) return { ok: false, errors: invalid };
+
+  const merged = mergeTweets(existing.value.tweets, tweets);
+  const addedMedia = new Set(merged.added.flatMap((tweet) => (tweet.media ?? []).map((image) => image.src)));
+  const media = imported.media.filter((file) => addedMedia.has(file.to));
+  const writeSite = typeof siteText !== "string" && imported.site !== undefined;
+  const would = (done: string, planned: string) => (dryRun ? planned : done);
+
+  const report = [
+    `${source} (${describeFormat(imported.format)}): ${imported.tweets.length} tweets to import`,
+    ...imported.notes,
+    `${would("added", "would add")} ${merged.added.length} to ${tweetsFile}, skipped ${merged.skipped.length}`,
+    ...(dryRun ? merged.added.map((tweet) => `  add "${preview(tweet.text)}" (${tweet.date})`) : []),
+    ...merged.skipped.map(
+      ({ tweet, reason }) => `  skip "${preview(tweet.text)}" (${tweet.date}): ${reason}`,
+    ),
+    ...(media.length > 0
+      ? [`${would("copied", "would copy")} ${media.length} images into ${mediaFolderOf(tweetsFile)}`]
+      : []),
+    ...(writeSite ? [`${would("wrote", "would write")} ${siteFile} (title, intro, author)`] : []),
+  ];
+  if (dryRun) return { ok: true, report };
+
+  if (media.length > 0) await copyArchiveMedia(source, media, path.dirname(path.resolve(tweetsFile)));
+  if (merged.added.length > 0 || !existing.value.existed) {
+    await writeTweetsFile(tweetsFile, merged.tweets, {
+      schemaRef: existing.value.schemaRef,
+      schemaFile: JSON_SCHEMA_FILE,
+    });
+  }
+  if (writeSite && imported.site) await writeJsonAtomic(siteFile, orderSiteKeys(imported.site));
+  return { ok: true, report };
+}
+
+async function readSource(source: string, selection: ArchiveSelection): Promise<ImportedSource> {
+  const format = await detectFormat(source);
+  if (format !== "archive") {
+    const misplaced = ARCHIVE_ONLY.filter(
+      (flag) => selection[flag] !== undefined && selection[flag] !== false,
+    );
+    if (misplaced.length > 0) {
+      throw new ArchiveError(
+        { file: source },
+        `${misplaced.map(flagName).join(", ")} only apply to X archives, and this is ${describeFormat(format)}`,
+        "an X archive folder, .zip or tweets.js",
+      );
+    }
+  }
+  if (format === "archive") {
+    const progress = progressBar(`Reading ${path.basename(source)}`);
+    const archive = await readArchive(source, selection, progress.draw).finally(progress.finish);
+    const notes = [
+      `read ${archive.read} tweets from the archive, selected ${archive.selected}`,
+      ...archive.skippedByReason.map(({ reason, count }) => `  not selected: ${count} ${reason}`),
+    ];
+    return { format, tweets: archive.tweets, media: archive.media, notes };
+  }
+  const text = await readFile(source, "utf8");
+  if (format === "embed-html") {
+    return { format, tweets: selectGeneric(parseEmbedHtml(text, source), selection), media: [], notes: [] };
+  }
+  const wall = parseWallText(text, source);
+  return { format, tweets: selectGeneric(wall.tweets, selection), site: wall.site, media: [], notes: [] };
+}
+
+export async function detectFormat(source: string): Promise<SourceFormat> {
+  const info = await stat(source).catch(() => undefined);
+  if (!info)
+    throw new ArchiveError(
+      { file: source },
+      "no such file or folder",
+      "a file or an archive folder to import",
+    );
+  if (info.isDirectory()) {
+    if (looksLikeArchive(source, "")) return "archive";
+    throw new ArchiveError(
+      { file: source },
+      "a folder that is not an X archive",
+      "a folder holding data/tweets.js",
+    );
+  }
+  const head = (await readFile(source)).subarray(0, 4096).toString("utf8");
+  if (looksLikeArchive(source, head) || /\.(zip|js)$/i.test(source)) return "archive";
+  if (/\.html?$/i.test(source) || looksLikeEmbedHtml(head)) return "embed-html";
+  return "wall-text";
+}
+
+/** For formats other than archives, the selection flags that make sense everywhere. */
+function selectGeneric(tweets: TweetInput[], { ids, since, until, limit }: ArchiveSelection): TweetInput[] {
+  const selected = tweets.filter((tweet) => {
+    const id = statusIdOf(tweet.url);
+    if (ids && (!id || !ids.has(id))) return false;
+    if (since && dayOf(tweet.date) < since) return false;
+    if (until && dayOf(tweet.date) > until) return false;
+    return true;
+  });
+  return limit === undefined ? selected : selected.slice(0, limit);
+}
+
+function withoutDefaultAuthor(tweet: TweetInput, siteAuthor: AuthorInput | undefined): TweetInput {
+  if (!tweet.author || !siteAuthor) return tweet;
+  const handle = (value: string) => value.replace(/^@/, "").toLowerCase();
+  if (handle(tweet.author.handle) !== handle(siteAuthor.handle) || tweet.author.name !== siteAuthor.name)
+    return tweet;
+  const { author: _default, ...rest } = tweet;
+  return rest;
+}
+
+function problemsOfImported(source: string, tweet: TweetInput, index: number): string[] {
+  const result = tweetSchema.safeParse(tweet);
+  if (result.success) return [];
+  return result.error.issues.map(
+    (issue) =>
+      `${source}: imported tweet ${index + 1} ("${preview(tweet.text)}"), field "${issue.path.join(".")}": expected ${issue.message}`,
+  );
+}
+
+async function readExisting(
+  tweetsFile: string,
+): Promise<{ ok: true; value: TweetsDocument & { existed: boolean } } | { ok: false; errors: string[] }> {
+  const present = await stat(tweetsFile).then(
+    () => true,
+    () => false,
+  );
+  if (!present) return { ok: true, value: { tweets: [], existed: false } };
+  const existing = await readTweetsFile(tweetsFile);
+  if (existing.ok) return { ok: true, value: { ...existing.value, existed: true } };
+  return {
+    ok: false,
+    errors: [...existing.problems.map(formatProblem), `${tweetsFile} must be valid before importing into it`],
+  };
+}
+
+function describeFormat(format: SourceFormat): string {
+  return {
+    "wall-text": "a plain-text wall",
+    "embed-html": "a page of tweet embeds",
+    archive: "an X archive",
+  }[format];
+}
+
+function flagName(flag: keyof ArchiveSelection): string {
+  return `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+function mediaFolderOf(tweetsFile: string): string {
+  return path.join(path.dirname(tweetsFile), "media");
+}
+
+export function preview(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 50 ? `${line.slice(0, 49)}…` : line;
+}

@@ -1,0 +1,92 @@
+import type { TweetView } from "./wall.ts";
+
+/**
+ * One page of the wall: the first is at `/`, the others at `/page/N/`. Every `url` here is a
+ * link, with the site's path prefix; `path` is where Eleventy writes the page.
+ */
+export interface WallPage {
+  number: number;
+  path: string;
+  url: string;
+  tweets: TweetView[];
+  previousUrl: string | undefined;
+  nextUrl: string | undefined;
+  /** How many pages the wall has. */
+  count: number;
+  /** The page navigation's links, from pageNavItems. */
+  nav: PageNavItem[];
+}
+
+/** A link in the page navigation, or a run of pages left out of it. */
+export type PageNavItem = { kind: "page"; number: number; url: string; current: boolean } | { kind: "gap" };
+
+/** Pages linked on either side of the current one, besides the first and the last. */
+const NAV_NEIGHBOURS = 2;
+
+export function wallPagePath(number: number): string {
+  return number === 1 ? "/" : `/page/${number}/`;
+}
+
+/**
+ * A site path as a link on a wall deployed under `pathPrefix` (`/` or e.g. `/tweets/`). The view
+ * model carries its links prefixed, rather than leaving Eleventy's HTML <base> plugin to rewrite
+ * every page: that plugin parses each page whole, which took 12 s of a 100,000-tweet build.
+ */
+export function withPathPrefix(pathPrefix: string, path: string): string {
+  return pathPrefix === "/" ? path : `${pathPrefix}${path.replace(/^\//, "")}`;
+}
+
+/**
+ * Splits the wall into pages of `size` tweets, in the curator's order; an empty wall is one
+ * empty page. Links carry `pathPrefix`.
+ */
+export function paginateWall(tweets: TweetView[], size: number, pathPrefix = "/"): WallPage[] {
+  const count = Math.max(1, Math.ceil(tweets.length / size));
+  const url = (number: number) => withPathPrefix(pathPrefix, wallPagePath(number));
+  return Array.from({ length: count }, (_, index) => {
+    const number = index + 1;
+    return {
+      number,
+      path: wallPagePath(number),
+      url: url(number),
+      tweets: tweets.slice(index * size, number * size),
+      previousUrl: number > 1 ? url(number - 1) : undefined,
+      nextUrl: number < count ? url(number + 1) : undefined,
+      count,
+      nav: pageNavItems(number, count, url),
+    };
+  });
+}
+
+/**
+ * The page navigation of page `current` of `count`: the first and last pages and the current
+ * one's neighbours, with a gap for each run of pages left out. Listing all of them would make
+ * every page of a 1,000-page wall carry 1,000 links (and the whole wall a million).
+ */
+export function pageNavItems(
+  current: number,
+  count: number,
+  url: (number: number) => string = wallPagePath,
+): PageNavItem[] {
+  const items: PageNavItem[] = [];
+  let previous = 0;
+  for (let number = 1; number <= count; number++) {
+    const shown = number === 1 || number === count || Math.abs(number - current) <= NAV_NEIGHBOURS;
+    if (!shown) continue;
+    // A gap of a single page would hide less than it takes to show: show that page instead.
+    if (number - previous === 2) items.push(pageItem(number - 1, current, url));
+    else if (number - previous > 2) items.push({ kind: "gap" });
+    items.push(pageItem(number, current, url));
+    previous = number;
+  }
+  return items;
+}
+
+function pageItem(number: number, current: number, url: (number: number) => string): PageNavItem {
+  return { kind: "page", number, url: url(number), current: number === current };
+}
+
+/** The tweet's own page, from its anchor: `/t/1599152286672248832/` or `/t/2022-12-03-plan-is-to/`. */
+export function tweetPagePath(anchor: string): string {
+  return `/t/${anchor.replace(/^tweet-/, "")}/`;
+}

@@ -1,0 +1,260 @@
+import { parseTweetDate, type TweetDate } from "../tweet/dates.ts";
+import { canonicalTwitterUrl, escapeHtml, linkifyText } from "../tweet/linkify.ts";
+import { paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
+import { statusIdOf } from "../tweet/status.ts";
+import { buildTimeline, type Timeline } from "./timeline.ts";
+import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
+
+/** What the templates display: plain, already-safe values; templates never compute. */
+export interface WallView {
+  site: SiteView;
+  tweets: TweetView[];
+  pages: WallPage[];
+  /** The tweets that get a page of their own (none when the site turns tweet pages off). */
+  tweetPages: TweetView[];
+  timeline: Timeline | undefined;
+  /** Years with tweets, newest first, for the year filter. */
+  years: number[];
+  /** Newest additions first: the curator appends, so the end of the list is the newest. */
+  feed: TweetView[];
+}
+
+export interface SiteView {
+  title: string;
+  /** The intro as plain text, for the page description. */
+  intro: string;
+  /** The intro, escaped, with the site links that appear in it linked. */
+  introHtml: string;
+  language: string;
+  author: AuthorView;
+  /** Site links whose text does not appear in the intro, shown in the header. */
+  links: { text: string; url: string }[];
+  /** Scheme and host of the deployment (`https://example.org`), when known: canonical links, feeds. */
+  origin: string | undefined;
+  /** Where on that host the wall lives: `/`, or `/tweets/` for https://example.org/tweets/. */
+  pathPrefix: string;
+}
+
+export interface AuthorView {
+  name: string;
+  handle: string;
+  profileUrl: string;
+}
+
+export interface TweetView {
+  /** 1-based position in the curator's order. */
+  number: number;
+  /** Stable fragment id: from the status id when the URL has one, else date and first words. */
+  anchor: string;
+  /** Escaped, linkified text; line breaks are kept as `\n` and shown with `white-space: pre-wrap`. */
+  html: string;
+  /** The text without markup, for titles and feeds. */
+  text: string;
+  date: TweetDate;
+  author: AuthorView;
+  /** The original tweet when known, else the author's profile. */
+  source: { url: string; label: string };
+  /** Images by their path under the media folder; the site step adds their responsive sources. */
+  media: TweetImage[];
+  /** The wall page holding this tweet, with its anchor (a link, with the path prefix). */
+  wallUrl: string;
+  /** The tweet's own page when the site has tweet pages, else its place on the wall (a link). */
+  permalink: string;
+  /** Where Eleventy writes the tweet's own page, when the site has tweet pages. */
+  pagePath: string | undefined;
+  previous: TweetLink | undefined;
+  next: TweetLink | undefined;
+}
+
+export interface TweetImage {
+  /** Path relative to the tweets file's folder, e.g. `media/1600537548036857856-a.jpg`. */
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+  /** AVIF/WebP candidates and the fallback, filled in by eleventy-img at build time. */
+  sources?: { type: string; srcset: string }[];
+  fallback?: { src: string; width: number; height: number };
+}
+
+export interface TweetLink {
+  url: string;
+  label: string;
+}
+
+export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
+  const siteAuthor = normalizeAuthor(site.author);
+  const anchors = new Set<string>();
+  const views = tweets.map((tweet, index) => {
+    const view = normalizeTweet(tweet, index + 1, siteAuthor);
+    view.anchor = uniqueAnchor(view.anchor, anchors);
+    return view;
+  });
+  const withTweetPages =
+    site.tweetPages === "auto" ? views.length <= AUTO_TWEET_PAGES_LIMIT : site.tweetPages;
+  const siteView = normalizeSite(site, siteAuthor);
+  const pages = paginateWall(views, site.pageSize, siteView.pathPrefix);
+  for (const page of pages) {
+    for (const tweet of page.tweets) {
+      tweet.wallUrl = `${page.url}#${tweet.anchor}`;
+      if (withTweetPages) {
+        tweet.pagePath = tweetPagePath(tweet.anchor);
+        tweet.permalink = withPathPrefix(siteView.pathPrefix, tweet.pagePath);
+      } else {
+        tweet.permalink = tweet.wallUrl;
+      }
+    }
+  }
+  if (withTweetPages) linkNeighbours(views);
+  return {
+    site: siteView,
+    tweets: views,
+    pages,
+    tweetPages: withTweetPages ? views : [],
+    timeline: buildTimeline(views),
+    years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
+    feed: views.slice(-FEED_LENGTH).reverse(),
+  };
+}
+
+const FEED_LENGTH = 50;
+/**
+ * Above this many tweets "auto" leaves out the per-tweet pages: each costs a page render, and
+ * npm run bench measured them as most of a large build (see the README's budgets).
+ */
+export const AUTO_TWEET_PAGES_LIMIT = 5_000;
+
+function linkNeighbours(tweets: TweetView[]): void {
+  const linkTo = (tweet: TweetView | undefined): TweetLink | undefined =>
+    tweet && { url: tweet.permalink, label: `${shorten(tweet.text, 60)} (${tweet.date.label})` };
+  tweets.forEach((tweet, index) => {
+    tweet.previous = linkTo(tweets[index - 1]);
+    tweet.next = linkTo(tweets[index + 1]);
+  });
+}
+
+/** The first words of a text, cut at a word boundary, for titles, descriptions and link labels. */
+export function shorten(text: string, length: number): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (line.length <= length) return line;
+  const cut = line.slice(0, length - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > length / 2 ? cut.lastIndexOf(" ") : cut.length)}…`;
+}
+
+export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor: AuthorView): TweetView {
+  const parsed = parseTweetDate(tweet.date);
+  if (!parsed.ok) throw new Error(`tweet ${number}: unvalidated date reached normalize: ${parsed.expected}`);
+  const author = tweet.author ? normalizeAuthor(tweet.author) : defaultAuthor;
+  const text = tweet.text.replace(/\r\n?/g, "\n").trim();
+  const url = tweet.url === undefined ? undefined : canonicalTwitterUrl(tweet.url);
+  return {
+    number,
+    anchor: anchorFor(text, parsed.date, url),
+    html: linkifyText(text),
+    text,
+    date: parsed.date,
+    author,
+    source: url ? { url, label: "the original on X" } : profileSource(author),
+    media: tweet.media ? tweet.media.map((image) => ({ ...image })) : NO_MEDIA,
+    wallUrl: "",
+    permalink: "",
+    pagePath: undefined,
+    previous: undefined,
+    next: undefined,
+  };
+}
+
+// Shared by every tweet that has them rather than one copy per tweet: a large wall's view
+// lives through the whole build.
+const NO_MEDIA: TweetImage[] = [];
+const profileSources = new WeakMap<AuthorView, TweetView["source"]>();
+
+function profileSource(author: AuthorView): TweetView["source"] {
+  let source = profileSources.get(author);
+  if (!source) {
+    source = { url: author.profileUrl, label: `@${author.handle} on X` };
+    profileSources.set(author, source);
+  }
+  return source;
+}
+
+export function normalizeAuthor(author: AuthorInput): AuthorView {
+  const handle = author.handle.replace(/^@/, "");
+  return { name: author.name.trim(), handle, profileUrl: `https://x.com/${handle}` };
+}
+
+function normalizeSite(site: Site, author: AuthorView): SiteView {
+  let introHtml = escapeHtml(site.intro.trim());
+  const links: SiteView["links"] = [];
+  for (const link of site.links) {
+    const url = canonicalTwitterUrl(link.url);
+    const phrase = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(escapeHtml(link.text))}(?![\\p{L}\\p{N}])`,
+      "u",
+    );
+    if (phrase.test(introHtml)) {
+      introHtml = introHtml.replace(phrase, (match) => `<a href="${escapeHtml(url)}">${match}</a>`);
+    } else {
+      links.push({ text: link.text, url });
+    }
+  }
+  return {
+    title: site.title.trim(),
+    intro: site.intro.trim(),
+    introHtml,
+    language: site.language,
+    author,
+    links,
+    origin: site.url === undefined ? undefined : new URL(site.url).origin,
+    pathPrefix: pathPrefixOfUrl(site.url),
+  };
+}
+
+/** The path part of the deployment address, with the trailing slash Eleventy's pathPrefix wants. */
+export function pathPrefixOfUrl(url: string | undefined): string {
+  if (url === undefined) return "/";
+  const { pathname } = new URL(url);
+  return pathname.endsWith("/") ? pathname : `${pathname}/`;
+}
+
+function anchorFor(text: string, date: TweetDate, url: string | undefined): string {
+  const statusId = statusIdOf(url);
+  if (statusId) return `tweet-${statusId}`;
+  const words = firstWords(text, ANCHOR_WORDS).join("-");
+  return `tweet-${date.iso.slice(0, 10)}${words ? `-${words}` : ""}`;
+}
+
+const ANCHOR_WORDS = 3;
+const OPENING_LENGTH = 100;
+
+/**
+ * The first `count` slug words. Only the opening of a long text is read, cut at a space: no word
+ * or link is split there, and Unicode normalization never moves a mark across a space, so the
+ * opening reads as it does within the whole. The whole text is read when the opening has too
+ * few words.
+ */
+function firstWords(text: string, count: number): string[] {
+  const cut = text.length > OPENING_LENGTH ? text.lastIndexOf(" ", OPENING_LENGTH) : -1;
+  const opening = cut > 0 ? slugWords(text.slice(0, cut)) : [];
+  return (opening.length >= count ? opening : slugWords(text)).slice(0, count);
+}
+
+function slugWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/https?:\/\/\S+|pic\.twitter\.com\/\S+/g, " ")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function uniqueAnchor(anchor: string, taken: Set<string>): string {
+  let candidate = anchor;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${anchor}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,225 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, test } from "vitest";
+import { parseWallText } from "../../../src/import/wall-text.ts";
+import { visit } from "jsonc-parser";
+import { duplicateKeys, parseSiteJson, parseTweetsJson, readTweetsFile } from "../../../src/curator/read.ts";
+import { formatProblem, type Problem } from "../../../src/curator/problems.ts";
+import { REPO_ROOT, SHARED_DIR } from "../../support/cli.ts";
+
+const SEED = `${SHARED_DIR}seeds/000_346cd6146a224bde.txt`;
+
+function problemsOf(json: string): string[] {
+  const result = parseTweetsJson(json, "tweets.json");
+  if (result.ok) throw new Error("expected problems, got a valid file");
+  return result.problems.map(formatProblem);
+}
+
+describe("the committed data", () => {
+  test("data/tweets.json is exactly what the importer makes of the seed wall, in the seed's order", async () => {
+    const seed = parseWallText(await readFile(SEED, "utf8"), "seed");
+    const committed = await readTweetsFile(`${REPO_ROOT}data/tweets.json`);
+    if (!committed.ok) throw new Error(committed.problems.map(formatProblem).join("\n"));
+    expect(committed.value.tweets).toHaveLength(70);
+    expect(committed.value.tweets).toEqual(seed.tweets);
+  });
+
+  test("data/site.json holds the seed's title, intro and author", async () => {
+    const site = parseSiteJson(await readFile(`${REPO_ROOT}data/site.json`, "utf8"), "data/site.json");
+    if (!site.ok) throw new Error(site.problems.map(formatProblem).join("\n"));
+    expect(site.value.title).toBe("fave tweets wall");
+    expect(site.value.intro).toMatch(/^Sometimes tweets get lost .* is here\.$/);
+    expect(site.value.author).toEqual({ name: "Andrej Karpathy", handle: "karpathy" });
+    expect(site.value.links).toEqual([
+      { text: "The full collection of my tweets, of course, is here", url: "https://twitter.com/karpathy" },
+    ]);
+  });
+});
+
+describe("parseTweetsJson", () => {
+  test("accepts a bare array and an object with $schema and tweets", () => {
+    const tweet = { text: "hi", date: "2022-12-03" };
+    expect(parseTweetsJson(JSON.stringify([tweet]), "f")).toEqual({ ok: true, value: [tweet] });
+    const document = { $schema: "../tweets.schema.json", tweets: [tweet] };
+    expect(parseTweetsJson(JSON.stringify(document), "f")).toEqual({ ok: true, value: [tweet] });
+  });
+
+  test("lists every problem at once, in file order, with line:column, tweet number and field", () => {
+    const json = [
+      "[",
+      '  { "text": "fine", "date": "2022-12-03" },',
+      '  { "txet": "typo", "date": "February 30, 2022", "url": "javascript:alert(1)" },',
+      '  { "text": "   ", "date": 20221203, "author": { "name": "A", "handel": "x" } }',
+      "]",
+    ].join("\n");
+    expect(problemsOf(json)).toEqual([
+      'tweets.json:3:3: tweet 2, field "text": missing: expected the tweet\'s text as a string',
+      'tweets.json:3:5: tweet 2, field "txet": unknown field: did you mean "text"? known fields are "text", "date", "url", "author", "media"',
+      'tweets.json:3:29: tweet 2, field "date": expected a real calendar date ("February 30, 2022" does not exist)',
+      'tweets.json:3:57: tweet 2, field "url": expected a link to the original tweet: an absolute http:// or https:// URL',
+      'tweets.json:4:13: tweet 3, field "text": expected the tweet\'s text, not blank',
+      'tweets.json:4:28: tweet 3, field "date": expected a date as a string: "2022-12-03", an ISO date-time like "2022-12-03T17:44:09Z", or "December 3, 2022"',
+      'tweets.json:4:48: tweet 3, field "author.handle": missing: expected the author\'s handle as a string',
+      'tweets.json:4:63: tweet 3, field "author.handel": unknown field: did you mean "handle"? known fields are "name", "handle"',
+    ]);
+  });
+
+  test.each([
+    ["data:text/html,<script>alert(1)</script>"],
+    ["ftp://example.com/tweet"],
+    ["//x.com/karpathy/status/1"],
+    ["x.com/karpathy/status/1"],
+  ])("refuses the non-http(s) url %j", (url) => {
+    const [problem] = problemsOf(JSON.stringify([{ text: "t", date: "2022-12-03", url }]));
+    expect(problem).toContain(
+      'field "url": expected a link to the original tweet: an absolute http:// or https:// URL',
+    );
+  });
+
+  test.each([
+    ["", "tweets.json:1:1: the file is empty: expected JSON"],
+    [
+      '[\n  { "text": "a", "date": "2022-12-03" },\n]',
+      "tweets.json:3:1: invalid JSON: expected a value (a trailing comma before ] or } is not allowed)",
+    ],
+    [
+      '[{"text": "one\ntwo", "date": "2022-12-03"}]',
+      "tweets.json:1:11: invalid JSON: a string is not closed on its line (write a line break inside a string as \\n)",
+    ],
+    [
+      '[{"text": "a", "date": "2022-12-03"} {"text": "b"}]',
+      'tweets.json:1:38: invalid JSON: expected "," between items',
+    ],
+    ["// my tweets\n[]", "tweets.json:1:1: invalid JSON: comments are not allowed in JSON"],
+    [
+      '[{"text": "a", "text": "b", "date": "2022-12-03"}]',
+      'tweets.json:1:16: duplicate key "text": JSON keeps only the last one, so remove or rename one',
+    ],
+    ['"just a string"', 'tweets.json:1:1: expected an array of tweets, or an object with a "tweets" array'],
+    ['{ "tweet": [] }', 'tweets.json:1:1: field "tweets": missing: expected an array of tweets'],
+    ["[42]", 'tweets.json:1:2: tweet 1: expected a tweet as an object with "text" and "date"'],
+  ])("explains the broken file %j", (json, first) => {
+    expect(problemsOf(json)[0]).toBe(first);
+  });
+
+  test("suggests the closest field for a typo in the document's own keys", () => {
+    expect(problemsOf('{ "tweet": [] }')).toContain(
+      'tweets.json:1:3: field "tweet": unknown field: did you mean "tweets"? known fields are "$schema", "tweets"',
+    );
+  });
+
+  test("accepts hostile but valid text untouched: markup, template syntax, RTL, emoji, 25,000 characters", () => {
+    const texts = [
+      '<script>alert("x")</script><img src=x onerror=alert(1)>',
+      "javascript:alert(document.cookie)",
+      "{{ 7 * 7 }} {% include 'secrets' %} ${process.env.HOME}",
+      "مرحبا بالعالم #مرحبا",
+      "👩‍👩‍👧‍👦 🏳️‍🌈 \u200f",
+      "a".repeat(25_000),
+    ];
+    const result = parseTweetsJson(JSON.stringify(texts.map((text) => ({ text, date: "2022-12-03" }))), "f");
+    expect(result.ok && result.value.map((tweet) => tweet.text)).toEqual(texts);
+  });
+
+  test("counts lines correctly after a byte-order mark and CRLF line endings", () => {
+    const json = '\ufeff[\r\n  { "text": "a", "date": "2022-02-30" }\r\n]';
+    expect(problemsOf(json)).toEqual([
+      'tweets.json:2:26: tweet 1, field "date": expected a real calendar date ("2022-02-30" does not exist)',
+    ]);
+  });
+});
+
+describe("duplicateKeys", () => {
+  /** The oracle: jsonc-parser's own tokenizer, keeping each open object's keys. */
+  function duplicatesByJsonc(json: string) {
+    const found: { key: string; offset: number }[] = [];
+    const open: Set<string>[] = [];
+    visit(json, {
+      onObjectBegin: () => void open.push(new Set()),
+      onObjectEnd: () => void open.pop(),
+      onObjectProperty: (key, offset) => {
+        if (open.at(-1)!.has(key)) found.push({ key, offset });
+        open.at(-1)!.add(key);
+      },
+    });
+    return found;
+  }
+
+  test.each([
+    ['{"a": 1, "a": 2}'],
+    ['{"a": {"a": 1}, "b": [{"a": 1, "a": 2}], "a": [] }'],
+    ['{"t": "{\\"a\\": 1, \\"a\\": 2}", "u": "}}}{", "v": "\\\\", "a": 1, "a\\"": 2, "a\\"" : 3}'],
+    ['{"\\u0061": 1, "a": 2, "\\n": 3, "\\u000a": 4}'],
+    ['{"a"\n  :\t1, "a"\r\n: 2, "": 0, "": 1}'],
+    ['["a", ":", {"b": ":", "b": "a"}, "{", "}"]'],
+    ["{}"],
+  ])("finds what jsonc-parser finds in %j", (json) => {
+    expect(JSON.parse(json)).toBeDefined();
+    expect(duplicateKeys(json)).toEqual(duplicatesByJsonc(json));
+  });
+
+  test("finds what jsonc-parser finds in the seed's tweets and in 300 generated documents", async () => {
+    const seed = await readFile(`${REPO_ROOT}data/tweets.json`, "utf8");
+    expect(duplicateKeys(seed)).toEqual([]);
+    let state = 11;
+    const random = (below: number) => (state = (state * 48271) % 2147483647) % below;
+    // Keys from a small set, so that objects often repeat one; strings hold quotes, backslashes,
+    // braces and colons.
+    const strings = ['"a"', '"b"', '"\\u0061"', '"a\\\\"', '"{\\"a\\":"', '":"', '"}"', '""'];
+    const value = (depth: number): string => {
+      const kind = depth > 3 ? random(2) : random(4);
+      if (kind === 0) return strings[random(strings.length)]!;
+      if (kind === 1) return String(random(100));
+      if (kind === 2) return `[${Array.from({ length: random(4) }, () => value(depth + 1)).join(", ")}]`;
+      const members = Array.from(
+        { length: random(5) },
+        () => `${strings[random(strings.length)]} : ${value(depth + 1)}`,
+      );
+      return `{${members.join(",\n")}}`;
+    };
+    for (let document = 0; document < 300; document++) {
+      const json = value(0);
+      expect(() => JSON.parse(json)).not.toThrow();
+      expect(duplicateKeys(json), json).toEqual(duplicatesByJsonc(json));
+    }
+  });
+});
+
+describe("parseSiteJson", () => {
+  test("fills defaults and rejects a missing author with a hint for the typo", () => {
+    const result = parseSiteJson('{ "title": "My wall", "autor": {} }', "site.json");
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems.map((problem: Problem) => formatProblem(problem));
+    expect(problems).toEqual([
+      'site.json:1:1: field "author": missing: expected the author as an object with "name" and "handle"',
+      'site.json:1:23: field "autor": unknown field: did you mean "author"? known fields are "$schema", "title", "intro", "author", "links", "language", "url", "pageSize", "tweetPages"',
+    ]);
+  });
+
+  test('a field with no message of its own gets zod\'s English one, not a bare "Invalid input"', () => {
+    const result = parseSiteJson(
+      '{ "title": "T", "author": { "name": "N", "handle": "n" }, "language": 5, "$schema": 2 }',
+      "site.json",
+    );
+    const problems = result.ok ? [] : result.problems.map((problem: Problem) => formatProblem(problem));
+    expect(problems).toEqual([
+      'site.json:1:71: field "language": expected Invalid input: expected string, received number',
+      'site.json:1:85: field "$schema": expected Invalid input: expected string, received number',
+    ]);
+  });
+
+  test("defaults intro, links, language, page size and tweet pages", () => {
+    const result = parseSiteJson('{ "title": "T", "author": { "name": "N", "handle": "@n" } }', "site.json");
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        title: "T",
+        intro: "",
+        author: { name: "N", handle: "@n" },
+        links: [],
+        language: "en",
+        pageSize: 100,
+        tweetPages: "auto",
+      },
+    });
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, test } from "vitest";
+import { dateOfStatusId, statusIdOf } from "../../../src/tweet/status.ts";
+
+describe("status ids", () => {
+  test("are read from status URLs on any host form", () => {
+    expect(statusIdOf("https://x.com/karpathy/status/1599152286672248832")).toBe("1599152286672248832");
+    expect(statusIdOf("https://twitter.com/karpathy/statuses/20?s=20")).toBe("20");
+    expect(statusIdOf("https://x.com/karpathy")).toBeUndefined();
+    expect(statusIdOf(undefined)).toBeUndefined();
+  });
+
+  test("carry the posting time in their snowflake bits", () => {
+    // The seed's first tweet: "— Andrej Karpathy (@karpathy) December 3, 2022".
+    expect(dateOfStatusId("1599152286672248832")).toBe("2022-12-03T21:23:10Z");
+    expect(dateOfStatusId("1358236154839257089")).toBe("2021-02-07T02:08:28Z");
+  });
+
+  test("from before snowflakes (2010) carry no time", () => {
+    expect(dateOfStatusId("20")).toBeUndefined();
+    expect(dateOfStatusId("not-a-number")).toBeUndefined();
+  });
+});
