@@ -1,8 +1,6 @@
 export interface CompiledCli {
-  /** The CLI module; its `main(argv, compiled)` runs one command line. */
+  /** The CLI module; its `main(argv)` runs one command line. */
   cli: string;
-  /** The Eleventy config, compiled to JavaScript Eleventy can import. */
-  eleventyConfig: string;
 }
 
 export function compileCli(): Promise<CompiledCli>;

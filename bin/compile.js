@@ -1,4 +1,4 @@
-// Compiles the TypeScript CLI (src/ and .eleventy.ts) into one ES module bundle with esbuild.
+// Compiles the TypeScript CLI (src/) into an ES module bundle with esbuild, with source maps.
 //
 // Node 20 cannot run TypeScript, and a loader such as tsx costs about half a second at every
 // start: more than a whole bare Eleventy build of the seed wall. So the CLI runs from a bundle
@@ -13,10 +13,10 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CACHE = path.join(ROOT, "node_modules", ".cache", "tweetwall");
-const ENTRY_POINTS = { cli: "src/cli/main.ts", "eleventy.config": ".eleventy.ts" };
+const ENTRY_POINTS = { cli: "src/cli/main.ts" };
 // package-lock.json: the bundled packages' versions; tsconfig.json: read by esbuild; this file:
 // the options below.
-const SOURCES = ["src", ".eleventy.ts", "package-lock.json", "tsconfig.json", "bin/compile.js"];
+const SOURCES = ["src", "package-lock.json", "tsconfig.json", "bin/compile.js"];
 // Packages whose many small modules load measurably slower than the same code in one file.
 // All others, Eleventy and what it shares with us (Luxon) first, load from node_modules.
 const BUNDLED_PACKAGES = new Set(["zod", "twitter-text", "jsonc-parser"]);
@@ -28,7 +28,7 @@ export const NATIVE_IN_NODE_20 = /^core-js\/modules\/es[67]\.|^core-js\/modules\
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Returns the paths of the compiled CLI and Eleventy config, compiling them first when a
+ * Returns the path of the compiled CLI, compiling it first when a
  * source changed. Safe to call from many processes at once: each compiles into a folder of
  * its own and renames it into place; the first rename wins.
  */
@@ -36,10 +36,7 @@ export async function compileCli() {
   for (let attempt = 1; ; attempt++) {
     const hash = sourcesHash();
     const folder = path.join(CACHE, `cli-${hash}`);
-    const compiled = {
-      cli: path.join(folder, "cli.mjs"),
-      eleventyConfig: path.join(folder, "eleventy.config.mjs"),
-    };
+    const compiled = { cli: path.join(folder, "cli.mjs") };
     if (statSync(compiled.cli, { throwIfNoEntry: false })) {
       markUsed(folder);
       return compiled;
@@ -82,8 +79,9 @@ async function bundleInto(staging) {
     target: "node20",
     // Packages ship ES modules under "module"; "main" may be a UMD build esbuild cannot follow.
     mainFields: ["module", "main"],
-    minifyWhitespace: true,
-    minifySyntax: true,
+    // Readable code and source maps: a bug's stack trace points at src/…ts:line.
+    sourcemap: "linked",
+    sourcesContent: false,
     logLevel: "silent",
     plugins: [externalPackages, withoutPolyfills],
   }).catch((error) => {

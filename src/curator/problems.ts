@@ -19,10 +19,11 @@ export function formatProblem({ file, line, column, tweet, field, message }: Pro
   return `${file}:${line}:${column}: ${where ? `${where}: ` : ""}${message}`;
 }
 
-/** Thrown only at the edge (the Eleventy data hook), carrying every problem found. */
-export class WallDataError extends Error {
+/** Every problem found in the curator's files, thrown only where a caller cannot take a value. */
+export class CuratorProblems extends Error {
+  override readonly name = "CuratorProblems";
+
   constructor(readonly problems: Problem[]) {
     super(problems.map(formatProblem).join("\n"));
-    this.name = "WallDataError";
   }
 }

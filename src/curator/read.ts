@@ -10,6 +10,7 @@ import {
   visit,
 } from "jsonc-parser";
 import type * as z from "zod/mini";
+import type { WallFiles } from "./files.ts";
 import { type Checked, type Problem } from "./problems.ts";
 import {
   authorSchema,
@@ -24,9 +25,30 @@ import {
 export const DEFAULT_TWEETS_FILE = "data/tweets.json";
 export const DEFAULT_SITE_FILE = "data/site.json";
 
-/** `TWEETS_FILE` overrides the data file for every command, like the build. */
-export function tweetsFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.TWEETS_FILE?.trim() || DEFAULT_TWEETS_FILE;
+/** Both curator files, read and checked: what the view is built from. */
+export interface WallInput {
+  site: Site;
+  tweets: TweetInput[];
+}
+
+/**
+ * Reads and checks both curator files, reporting every problem in either at once. Each build
+ * reads them once: the view built from the result is all the site layer ever sees.
+ */
+export async function readWall({ tweetsFile, siteFile }: WallFiles): Promise<Checked<WallInput>> {
+  const [siteText, tweetsText] = await Promise.all([readText(siteFile), readText(tweetsFile)]);
+  const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : siteText;
+  const tweets =
+    typeof tweetsText === "string"
+      ? parseTweetsJson(tweetsText, tweetsFile, mediaBesideFile(tweetsFile))
+      : tweetsText;
+  if (!site.ok || !tweets.ok) {
+    return {
+      ok: false,
+      problems: [...(site.ok ? [] : site.problems), ...(tweets.ok ? [] : tweets.problems)],
+    };
+  }
+  return { ok: true, value: { site: site.value, tweets: tweets.value } };
 }
 
 export interface TweetsDocument {

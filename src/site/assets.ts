@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { contentSecurityPolicy } from "./csp.ts";
-import { cachedMinifier } from "./minify.ts";
+import { cachedMinifier, type AssetKind, type Minify } from "./minify.ts";
+import { SiteError } from "./site-error.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 
 /**
@@ -14,18 +15,16 @@ const JS_FLAG = 'document.documentElement.classList.add("js")';
  * Content-Security-Policy from exactly what was inlined, and minifies the scripts (the
  * first view must fit 14 KB; the source keeps its comments).
  */
-export default function inlineAssets(
+export default function assets(
   eleventyConfig: EleventyConfig,
   { cssFile, scriptFiles }: { cssFile: string; scriptFiles: Record<string, string> },
 ): void {
-  eleventyConfig.addWatchTarget(cssFile);
-  for (const file of Object.values(scriptFiles)) eleventyConfig.addWatchTarget(file);
   const minify = cachedMinifier();
   eleventyConfig.addGlobalData("page_assets", async () => {
-    const style = await minify(await readFile(cssFile, "utf8"), "css");
+    const style = await minifyFile(minify, cssFile, "css");
     const scripts = await Promise.all(
       Object.entries(scriptFiles).map(
-        async ([name, file]) => [name, await minify(await readFile(file, "utf8"), "js")] as const,
+        async ([name, file]) => [name, await minifyFile(minify, file, "js")] as const,
       ),
     );
     const css = style.trim();
@@ -36,4 +35,20 @@ export default function inlineAssets(
       scripts: Object.fromEntries(scripts),
     };
   });
+}
+
+/** The file minified, or a SiteError at the place esbuild names: a stylesheet or script that does not parse. */
+async function minifyFile(minify: Minify, file: string, kind: AssetKind): Promise<string> {
+  const source = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new SiteError({ file }, `cannot be read (${error.code ?? error.message})`);
+  });
+  try {
+    return await minify(source, kind);
+  } catch (error) {
+    const [first] =
+      (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors ?? [];
+    if (!first) throw error;
+    const place = first.location ? { line: first.location.line, column: first.location.column + 1 } : {};
+    throw new SiteError({ file, ...place }, first.text);
+  }
 }

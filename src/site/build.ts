@@ -1,27 +1,36 @@
 import { rmSync } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { formatProblem, WallDataError } from "../curator/problems.ts";
-
-/** The Eleventy config's source; Eleventy itself is given the compiled copy (bin/compile.js). */
-export const CONFIG_SOURCE = ".eleventy.ts";
-export const INPUT_DIR = "templates";
+import { CuratorProblems, formatProblem } from "../curator/problems.ts";
+import type { WallView } from "../view/wall.ts";
+import { BUILT_MARKER, MARKER_TEXT, type OutputFolder } from "./output-folder.ts";
+import { configureSite, SITE_FILES } from "./plugin.ts";
+import { fromNunjucksMessage, SiteError } from "./site-error.ts";
 
 export type BuildOutcome = { ok: true; seconds: number } | { ok: false; errors: string[] };
 
+let builds = 0;
+
 /**
- * Builds the site into a staging folder beside `outputDir` and swaps it in only when the whole
- * build succeeded, so a failed build leaves the last good site exactly as it was.
+ * Builds the wall into a staging folder beside the output and swaps it in only when the whole
+ * build succeeded, so a failed build leaves the last good site exactly as it was. The output
+ * must have been checked with checkOutputFolder first.
  */
-export async function buildSite(outputDir: string, eleventyConfig: string): Promise<BuildOutcome> {
+export async function buildSite(
+  wall: WallView,
+  output: OutputFolder,
+  { mediaRoot }: { mediaRoot: string },
+): Promise<BuildOutcome> {
   const started = performance.now();
-  const target = path.resolve(outputDir);
-  const staging = `${target}.building-${process.pid}`;
+  // A new name for every build: a preview builds many times in one process.
+  const staging = `${output.realPath}.building-${process.pid}-${++builds}`;
   await rm(staging, { recursive: true, force: true });
   try {
-    const eleventy = new Eleventy(INPUT_DIR, staging, {
-      configPath: eleventyConfig,
+    const eleventy = new Eleventy(SITE_FILES.input, staging, {
+      config: (eleventyConfig) =>
+        configureSite(eleventyConfig, { load: async () => ({ ok: true, value: wall }), mediaRoot }),
+      pathPrefix: wall.site.pathPrefix,
       quietMode: true,
       runMode: "build",
     });
@@ -29,32 +38,33 @@ export async function buildSite(outputDir: string, eleventyConfig: string): Prom
     eleventy.disableLogger();
     eleventy.setIsVerbose(false);
     await eleventy.write();
-    await swapIn(staging, target);
+    await writeFile(path.join(staging, BUILT_MARKER), MARKER_TEXT);
+    await swapIn(staging, output.realPath);
     return { ok: true, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     // Eleventy may still be copying passthrough files into the staging folder when the build
     // rejects; removing it under them would turn one clear error into a second, noisy one.
     process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
+    setTimeout(() => rm(staging, { recursive: true, force: true }).catch(() => {}), 2000).unref();
     return { ok: false, errors: describeBuildError(error) };
   }
 }
 
 async function swapIn(staging: string, target: string): Promise<void> {
-  const previous = `${target}.previous-${process.pid}`;
-  const hadPrevious = await exists(target);
+  const previous = `${staging}.previous`;
+  const hadPrevious = await stat(target).then(
+    () => true,
+    () => false,
+  );
   if (hadPrevious) await rename(target, previous);
   await rename(staging, target);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Eleventy wraps errors several layers deep; the curator needs the innermost meaningful one. */
+/**
+ * Eleventy wraps errors several layers deep; the curator needs the innermost meaningful one, as
+ * one line with its place.
+ */
 export function describeBuildError(error: unknown): string[] {
   const chain: unknown[] = [];
   for (let current: unknown = error; current && !chain.includes(current);) {
@@ -62,10 +72,15 @@ export function describeBuildError(error: unknown): string[] {
     const next = current as { originalError?: unknown; cause?: unknown };
     current = next.originalError ?? next.cause;
   }
-  const dataError = chain.find((link): link is WallDataError => link instanceof WallDataError);
-  if (dataError) return dataError.problems.map(formatProblem);
-  const messages = chain
-    .map((link) => (link instanceof Error ? link.message : String(link)).trim())
-    .filter((message, index, all) => message && all.indexOf(message) === index);
-  return messages.length ? messages : ["the build failed for an unknown reason"];
+  const problems = chain.find((link): link is CuratorProblems => link instanceof CuratorProblems);
+  if (problems) return problems.problems.map(formatProblem);
+  const siteError = chain.find((link): link is SiteError => link instanceof SiteError);
+  if (siteError) return [siteError.message];
+  const messages = chain.map((link) => (link instanceof Error ? link.message : String(link)).trim());
+  for (const message of [...messages].reverse()) {
+    const placed = fromNunjucksMessage(message);
+    if (placed) return [placed.message];
+  }
+  const innermost = messages.filter(Boolean).at(-1);
+  return [innermost ? innermost.split("\n")[0]! : "the build failed for an unknown reason"];
 }

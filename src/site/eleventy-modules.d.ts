@@ -2,6 +2,9 @@
 declare module "@11ty/eleventy" {
   interface EleventyOptions {
     configPath?: string;
+    /** Called with Eleventy's configuration API before any configuration file. */
+    config?: (eleventyConfig: import("./eleventy-types.ts").EleventyConfig) => void | Promise<void>;
+    pathPrefix?: string;
     quietMode?: boolean;
     runMode?: "build" | "watch" | "serve";
   }
@@ -29,6 +32,8 @@ declare module "@11ty/eleventy-img" {
     sourceType: string;
     width: number;
     height: number;
+    filename: string;
+    outputPath: string;
   }
   interface ImageOptions {
     widths: (number | "auto")[];
@@ -37,4 +42,36 @@ declare module "@11ty/eleventy-img" {
     urlPath: string;
   }
   export default function Image(source: string, options: ImageOptions): Promise<Record<string, ImageEntry[]>>;
+}
+
+declare module "@11ty/eleventy-dev-server" {
+  interface DevServerOptions {
+    pathPrefix?: string;
+    domDiff?: boolean;
+    portReassignmentRetryCount?: number;
+    messageOnStart?: () => string;
+    logger?: { info(message: string): void; log(message: string): void; error(message: string): void };
+    onRequest?: Record<
+      string,
+      (request: {
+        url: URL;
+      }) => string | { status?: number; headers?: Record<string, string>; body?: string } | undefined
+    >;
+  }
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    reload(event: Record<string, unknown>): void;
+    close(): Promise<void>;
+  }
+}
+
+declare module "nunjucks" {
+  class Environment {}
+  class Template {
+    constructor(source: string, env: Environment, path: string, eagerCompile: boolean);
+  }
+  const nunjucks: { Environment: typeof Environment; Template: typeof Template };
+  export default nunjucks;
 }

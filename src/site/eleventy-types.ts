@@ -9,6 +9,11 @@ export interface EleventyConfig {
   addTemplateFormats(formats: string): void;
   addTransform(name: string, transform: (this: TransformContext, content: unknown) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", handler: () => void | Promise<void>): void;
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string): void;
   setServerOptions(options: Record<string, unknown>): void;
   setWatchThrottleWaitTime(ms: number): void;
   setUseGitIgnore(use: boolean): void;

@@ -1,62 +1,108 @@
-import { formatProblem, WallDataError } from "../curator/problems.ts";
-import path from "node:path";
-import { addResponsiveImages } from "./images.ts";
-import { paginateWall } from "../view/pages.ts";
+import type { Checked } from "../curator/problems.ts";
+import { CuratorProblems } from "../curator/problems.ts";
 import type { WallView } from "../view/wall.ts";
-import { loadWall, type WallFiles } from "../curator/files.ts";
+import assets from "./assets.ts";
+import cards from "./cards.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
-import { searchIndexOf, writeSearchIndex } from "./search-index.ts";
-import { withCards } from "./cards.ts";
+import feeds from "./feeds.ts";
+import { encodeImages, type EncodedImages } from "./images.ts";
+import { writeSearchIndex } from "./search-index.ts";
+import { searchIndexOf } from "../view/search-index.ts";
+import { SiteError } from "./site-error.ts";
+import { checkTemplates } from "./template-check.ts";
+
+export interface SiteOptions {
+  /** The wall to show. The CLI hands over the view it has already read and checked. */
+  load: () => Promise<Checked<WallView>>;
+  /** The folder `media/…` paths in the tweets file are relative to. */
+  mediaRoot: string;
+}
+
+/** Where the site's own files are, relative to the project. */
+export const SITE_FILES = {
+  input: "templates",
+  includes: "partials",
+  layouts: "layouts",
+  css: "templates/assets/wall.css",
+  scripts: { wall: "templates/assets/wall.js", finder: "templates/assets/finder.js" },
+  favicon: "templates/assets/favicon.svg",
+};
 
 /**
- * Exposes the validated wall as the `wall` global, puts each wall page's cards in as the page
- * is written, and writes the search index of the same wall once the pages are written. A broken
- * data file fails the build; while previewing it instead becomes an error page, so the dev
- * server keeps running and recovers on the next good save.
+ * The site's whole Eleventy configuration: Eleventy's directories (which only a configuration,
+ * not a plugin, may set), then the site plugin. `.eleventy.ts` and the CLI's build both use it.
  */
-export default function wallData(eleventyConfig: EleventyConfig, files: WallFiles): void {
-  /** The wall this build shows, once its global data is computed, and where its pages go. */
-  let shown: { wall: WallView; pagePaths: Set<string> } | undefined;
-  eleventyConfig.on("eleventy.before", () => {
-    shown = undefined;
-  });
-  eleventyConfig.on("eleventy.after", () => {
-    writeSearchIndex(eleventyConfig.directories.output, searchIndexOf(shown?.wall.tweets ?? []));
-  });
+export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): void {
+  eleventyConfig.setInputDirectory(SITE_FILES.input);
+  eleventyConfig.setIncludesDirectory(SITE_FILES.includes);
+  eleventyConfig.setLayoutsDirectory(SITE_FILES.layouts);
+  // The wall's data comes from the plugin, never from a data folder.
+  eleventyConfig.setDataDirectory("_no_data_dir");
+  eleventyConfig.setTemplateFormats("njk");
+  eleventyConfig.addPlugin(site, options);
+}
 
-  // Only the wall's own pages have cards to put in: every other page (tweet pages, feeds) is
-  // left as it is, unread.
-  eleventyConfig.addTransform("tweetwall-cards", function (content) {
-    const { url } = this.page;
-    if (!shown || typeof url !== "string" || !shown.pagePaths.has(url) || typeof content !== "string") {
-      return content;
-    }
-    return withCards(content, shown.wall.pages);
+/**
+ * The wall as Eleventy's `wall` global, its cards, images, feeds, inline assets and search
+ * index. Every page is made from the one view `load` returns for the build.
+ */
+export default function site(eleventyConfig: EleventyConfig, { load, mediaRoot }: SiteOptions): void {
+  let shown: { wall: WallView; images: EncodedImages; withTweets: Map<string, string> } | undefined;
+  const written = new Set<string>();
+
+  eleventyConfig.on("eleventy.before", async () => {
+    shown = undefined;
+    written.clear();
+    await checkTemplates(SITE_FILES.input);
   });
 
   eleventyConfig.addGlobalData("wall", async () => {
-    const wall = await loadWall(files);
-    if (wall.ok) {
-      await addResponsiveImages(wall.value.tweets, {
-        mediaRoot: path.dirname(files.tweetsFile),
-        outputDir: eleventyConfig.directories.output,
-        pathPrefix: wall.value.site.pathPrefix,
-      });
-      shown = { wall: wall.value, pagePaths: new Set(wall.value.pages.map((page) => page.path)) };
-      return wall.value;
-    }
-    if (process.env.ELEVENTY_RUN_MODE !== "serve") throw new WallDataError(wall.problems);
-    const lines = wall.problems.map(formatProblem);
-    console.error(
-      `[tweetwall] ${lines.length} problem(s) in the data; fix and save to recover:\n${lines.join("\n")}`,
-    );
-    return {
-      problems: lines,
-      pages: paginateWall([], 1),
-      tweets: [],
-      tweetPages: [],
-      feed: [],
-      years: [],
-    };
+    const wall = await load();
+    if (!wall.ok) throw new CuratorProblems(wall.problems);
+    const images = await encodeImages(wall.value.tweets, {
+      mediaRoot,
+      outputDir: eleventyConfig.directories.output,
+      pathPrefix: wall.value.site.pathPrefix,
+    });
+    shown = { wall: wall.value, images, withTweets: pagesWithTweets(wall.value) };
+    return wall.value;
   });
+
+  eleventyConfig.addPlugin(cards, () => shown && { tweets: shown.wall.tweets, images: shown.images });
+  eleventyConfig.addTransform("pages-with-tweets", function (content) {
+    if (typeof this.page.url === "string") written.add(this.page.url);
+    // A page that should show tweets and renders without them is a template error Nunjucks did
+    // not report (see checkTemplates): fail rather than publish a wall without its tweets.
+    const url = this.page.url;
+    if (shown && typeof url === "string" && shown.withTweets.has(url) && typeof content === "string") {
+      if (!content.includes('<article class="tweet"')) {
+        throw new SiteError(
+          { file: this.page.inputPath },
+          `the page ${url} was rendered without its tweets: a template it uses failed without an error`,
+        );
+      }
+    }
+    return content;
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    if (!shown) return;
+    for (const [path, template] of shown.withTweets) {
+      if (!written.has(path)) throw new SiteError({ file: template }, `the page ${path} was not written`);
+    }
+    writeSearchIndex(eleventyConfig.directories.output, searchIndexOf(shown.wall.tweets));
+  });
+
+  eleventyConfig.addPlugin(assets, { cssFile: SITE_FILES.css, scriptFiles: SITE_FILES.scripts });
+  eleventyConfig.addPlugin(feeds);
+  eleventyConfig.addPassthroughCopy({ [SITE_FILES.favicon]: "favicon.svg" });
+  eleventyConfig.ignores.add(`${SITE_FILES.input}/assets/**`);
+}
+
+/** The pages that must show tweets, each with the template that makes it. */
+function pagesWithTweets(wall: WallView): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const page of wall.pages)
+    if (page.tweets.length > 0) pages.set(page.path, `${SITE_FILES.input}/index.njk`);
+  for (const tweet of wall.tweetPages) pages.set(tweet.pagePath!, `${SITE_FILES.input}/tweet-page.njk`);
+  return pages;
 }

@@ -1,36 +1,6 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
-import type { AuthorView, TweetView } from "../view/wall.ts";
-
-/**
- * search-index.json, what the search script reads: one row per tweet, on every page, as compact
- * as stays readable. On a 100,000-tweet wall it is the largest file built (22 MB). Authors are
- * listed once and rows refer to them by position.
- */
-export interface SearchIndex {
-  authors: [handle: string, name: string][];
-  tweets: [wallUrl: string, text: string, isoDate: string, author: number][];
-}
-
-export const SEARCH_INDEX_FILE = "search-index.json";
-
-export function searchIndexOf(tweets: TweetView[]): SearchIndex {
-  const authors: SearchIndex["authors"] = [];
-  const authorNumbers = new Map<string, number>();
-  const authorNumber = ({ handle, name }: AuthorView) => {
-    const key = `${handle}\n${name}`;
-    let number = authorNumbers.get(key);
-    if (number === undefined) {
-      number = authors.push([handle, name]) - 1;
-      authorNumbers.set(key, number);
-    }
-    return number;
-  };
-  return {
-    authors,
-    tweets: tweets.map((tweet) => [tweet.wallUrl, tweet.text, tweet.date.iso, authorNumber(tweet.author)]),
-  };
-}
+import { SEARCH_INDEX_FILE, type SearchIndex } from "../view/search-index.ts";
 
 const ROWS_PER_WRITE = 200;
 

@@ -5,7 +5,10 @@ import { statusIdOf } from "../tweet/status.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
 import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
 
-/** What the templates display: plain, already-safe values; templates never compute. */
+/**
+ * What the site shows, built once from the checked curator files and frozen: plain, already-safe
+ * values that templates display without computing.
+ */
 export interface WallView {
   site: SiteView;
   tweets: TweetView[];
@@ -54,7 +57,7 @@ export interface TweetView {
   author: AuthorView;
   /** The original tweet when known, else the author's profile. */
   source: { url: string; label: string };
-  /** Images by their path under the media folder; the site step adds their responsive sources. */
+  /** Images by their path under the media folder; the site layer encodes them. */
   media: TweetImage[];
   /** The wall page holding this tweet, with its anchor (a link, with the path prefix). */
   wallUrl: string;
@@ -72,9 +75,6 @@ export interface TweetImage {
   alt: string;
   width: number;
   height: number;
-  /** AVIF/WebP candidates and the fallback, filled in by eleventy-img at build time. */
-  sources?: { type: string; srcset: string }[];
-  fallback?: { src: string; width: number; height: number };
 }
 
 export interface TweetLink {
@@ -82,7 +82,8 @@ export interface TweetLink {
   label: string;
 }
 
-export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
+/** The wall's view, frozen: nothing downstream can change what was checked and built here. */
+export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
   const siteAuthor = normalizeAuthor(site.author);
   const anchors = new Set<string>();
   const views = tweets.map((tweet, index) => {
@@ -106,7 +107,7 @@ export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
     }
   }
   if (withTweetPages) linkNeighbours(views);
-  return {
+  return deepFreeze({
     site: siteView,
     tweets: views,
     pages,
@@ -114,7 +115,14 @@ export function normalizeWall(site: Site, tweets: TweetInput[]): WallView {
     timeline: buildTimeline(views),
     years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
     feed: views.slice(-FEED_LENGTH).reverse(),
-  };
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
 }
 
 const FEED_LENGTH = 50;

@@ -197,6 +197,8 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
   }
 
   async function expectAxeClean(page: Page): Promise<void> {
+    // Judge the page at rest: a colour scheme switched a moment ago is still fading in.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
     const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
     const found = results.violations.map(
       (violation) =>

@@ -1,27 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compileCli } from "../../bin/compile.js";
-import { REPO_ROOT } from "../support/cli.ts";
+import { projectCopy as copyOfProject } from "../support/project.ts";
 
-/** A copy of the project's code sharing its node_modules, to change sources without touching ours. */
+const copies: string[] = [];
+afterAll(() => Promise.all(copies.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function projectCopy(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-compile-"));
-  for (const entry of [
-    "bin",
-    "src",
-    "templates",
-    "data",
-    ".eleventy.ts",
-    "package.json",
-    "package-lock.json",
-    "tsconfig.json",
-  ]) {
-    await cp(path.join(REPO_ROOT, entry), path.join(dir, entry), { recursive: true });
-  }
-  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"));
+  const dir = await copyOfProject("tweetwall-compile-");
+  copies.push(dir);
   return dir;
 }
 
@@ -37,13 +26,26 @@ describe("the compiled CLI", () => {
     compiledFiles = (await readdir(folder)).map((name) => path.join(folder, name));
   });
 
-  test("is ES modules beside the Eleventy config, with no core-js polyfill in them", async () => {
-    expect(compiledFiles.map((file) => path.basename(file))).toEqual(
-      expect.arrayContaining(["cli.mjs", "eleventy.config.mjs"]),
-    );
-    for (const file of compiledFiles) {
-      expect(await readFile(file, "utf8"), path.basename(file)).not.toContain("__core-js_shared__");
+  test("is ES modules with source maps, not minified, with no core-js polyfill in them", async () => {
+    const names = compiledFiles.map((file) => path.basename(file));
+    expect(names).toEqual(expect.arrayContaining(["cli.mjs", "cli.mjs.map"]));
+    for (const file of compiledFiles.filter((name) => name.endsWith(".mjs"))) {
+      const code = await readFile(file, "utf8");
+      expect(code, path.basename(file)).not.toContain("__core-js_shared__");
+      expect(code, path.basename(file)).toContain(`//# sourceMappingURL=${path.basename(file)}.map`);
     }
+  });
+
+  test("a bug's stack trace points at the TypeScript source and its line", async () => {
+    const project = await projectCopy();
+    const check = path.join(project, "src", "cli", "commands", "check.ts");
+    const source = await readFile(check, "utf8");
+    await writeFile(check, source.replace("async run() {", 'async run() {\n    throw new Error("a bug");'));
+    const line = source.split("\n").findIndex((text) => text.includes("async run() {")) + 2;
+    const run = launch(project, ["check"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("tweetwall: Error: a bug");
+    expect(run.stderr).toMatch(new RegExp(`src/cli/commands/check\\.ts:${line}:\\d+`));
   });
 
   test("a changed source is compiled anew before it runs", async () => {
@@ -66,9 +68,7 @@ describe("the compiled CLI", () => {
     await writeFile(linkify, lines.join("\n"));
     const run = launch(project, ["check"]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(
-      /^tweetwall: the code does not compile:\n {2}src\/tweets\/linkify\.ts:5:\d+: /,
-    );
+    expect(run.stderr).toMatch(/^tweetwall: the code does not compile:\n {2}src\/tweet\/linkify\.ts:5:\d+: /);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { LAUNCHER, REPO_ROOT } from "../support/cli.ts";
+import { projectCopy } from "../support/project.ts";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,98 +21,130 @@ const tweets = (count: number) =>
     Array.from({ length: count }, (_, i) => ({ text: `tweet number ${i + 1}`, date: "2022-12-03" })),
   );
 
-describe("npm start: the dev server", () => {
+const PUBLISHED = "<!doctype html><title>the published site</title>";
+
+describe("npm start: the preview", () => {
+  let project: string;
   let server: ChildProcess;
   let url: string;
   let tweetsFile: string;
   let siteFile: string;
   let log = "";
 
-  /** Polls the page until `ready` accepts it: the server rebuilds asynchronously after a save. */
-  async function pageWhen(ready: ($: cheerio.CheerioAPI) => boolean, path = ""): Promise<cheerio.CheerioAPI> {
+  /** Polls the page until `ready` accepts it: the preview rebuilds asynchronously after a save. */
+  async function pageWhen(
+    ready: ($: cheerio.CheerioAPI, status: number) => boolean,
+    page = "",
+  ): Promise<{ $: cheerio.CheerioAPI; status: number }> {
     const deadline = Date.now() + 30_000;
     let last = "";
     while (Date.now() < deadline) {
-      const response = await fetch(new URL(path, url)).catch(() => undefined);
-      if (response?.ok) {
+      const response = await fetch(new URL(page, url)).catch(() => undefined);
+      if (response) {
         last = await response.text();
         const $ = cheerio.load(last);
-        if (ready($)) return $;
+        if (ready($, response.status)) return { $, status: response.status };
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`the page never became ready; last page:\n${last.slice(-800)}\nserver log:\n${log}`);
   }
 
-  /** The served search index: written after the pages of each rebuild, so read once they show. */
-  async function searchIndex() {
-    const response = await fetch(new URL("search-index.json", url));
-    expect(response.status).toBe(200);
-    return response.json();
-  }
+  const errorPage = () =>
+    pageWhen(($, status) => status === 500 && $("h1").text() === "The wall could not be built");
+  const problemsOn = ($: cheerio.CheerioAPI) =>
+    $("main li code")
+      .map((_, code) => $(code).text())
+      .get();
+  const wallOf = (count: number) =>
+    pageWhen(($, status) => status === 200 && $("article.tweet").length === count);
 
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-serve-"));
-    tweetsFile = path.join(dir, "tweets.json");
+    project = await projectCopy("tweetwall-serve-");
+    tweetsFile = path.join(project, "data", "tweets.json");
+    siteFile = path.join(project, "data", "site.json");
     await writeFile(tweetsFile, tweets(2));
-    siteFile = path.join(dir, "site.json");
-    await writeFile(siteFile, await readFile(path.join(REPO_ROOT, "data", "site.json")));
+    await mkdir(path.join(project, "_site"));
+    await writeFile(path.join(project, "_site", "index.html"), PUBLISHED);
     const port = await freePort();
     url = `http://localhost:${port}/`;
-    server = spawn(
-      process.execPath,
-      [...LAUNCHER, "serve", "--port", String(port), "--output", path.join(dir, "site")],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, TWEETS_FILE: tweetsFile, SITE_FILE: siteFile },
-        detached: true,
-      },
-    );
+    server = spawn(process.execPath, ["bin/tweetwall.js", "serve", "--port", String(port)], {
+      cwd: project,
+      detached: true,
+    });
     server.stdout?.on("data", (chunk) => (log += chunk));
     server.stderr?.on("data", (chunk) => (log += chunk));
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await rm(project, { recursive: true, force: true });
   });
 
-  test("serves the wall, shows a broken save on the page, keeps running and recovers", async () => {
-    let $ = await pageWhen(($) => $("article.tweet").length === 2);
+  test("serves the wall from its own folder, never the published _site/", async () => {
+    const { $ } = await wallOf(2);
     expect($('meta[http-equiv="Content-Security-Policy"]').attr("content")).toContain("script-src 'self'");
-    expect((await searchIndex()).tweets).toHaveLength(2);
+    expect((await stat(path.join(project, "_preview", "index.html"))).isFile()).toBe(true);
+    expect(await readFile(path.join(project, "_site", "index.html"), "utf8")).toBe(PUBLISHED);
+    expect(log).toContain(`previewing at ${url}`);
+  });
 
+  test("a broken data save shows its problems on the page and in the terminal; the next good save recovers", async () => {
     await writeFile(tweetsFile, '[{ "text": "oops", "date": "2022-02-30" }');
-    $ = await pageWhen(($) => $(".build-problems").length === 1);
-    expect($(".build-problems li").text()).toBe(
-      `${tweetsFile}:1:42: invalid JSON: expected "]" to close the array`,
-    );
-    expect(log).toContain(`${tweetsFile}:1:42: invalid JSON`);
-    expect(await searchIndex()).toEqual({ authors: [], tweets: [] });
+    let { $ } = await errorPage();
+    expect(problemsOn($)).toEqual([`data/tweets.json:1:42: invalid JSON: expected "]" to close the array`]);
+    expect(log).toContain(`data/tweets.json:1:42: invalid JSON`);
 
     await writeFile(tweetsFile, '[{ "text": "oops", "date": "2022-02-30" }]');
-    $ = await pageWhen(($) => $(".build-problems li").text().includes("does not exist"));
-    expect($(".build-problems li").text()).toBe(
-      `${tweetsFile}:1:28: tweet 1, field "date": expected a real calendar date ("2022-02-30" does not exist)`,
-    );
+    ({ $ } = await pageWhen(($) => problemsOn($).some((line) => line.includes("does not exist"))));
+    expect(problemsOn($)).toEqual([
+      `data/tweets.json:1:28: tweet 1, field "date": expected a real calendar date ("2022-02-30" does not exist)`,
+    ]);
 
     await writeFile(tweetsFile, tweets(3));
-    $ = await pageWhen(($) => $("article.tweet").length === 3);
+    ({ $ } = await wallOf(3));
     expect($("article.tweet .tweet-text").last().text()).toBe("tweet number 3");
-    expect((await searchIndex()).tweets.map((row: unknown[]) => row[1])).toEqual([
-      "tweet number 1",
-      "tweet number 2",
-      "tweet number 3",
-    ]);
+    const index = await (await fetch(new URL("search-index.json", url))).json();
+    expect(index.tweets).toHaveLength(3);
+  });
+
+  test("a deleted tweets file is an error page naming it, not a stale wall", async () => {
+    const saved = await readFile(tweetsFile, "utf8");
+    await rm(tweetsFile);
+    const { $ } = await errorPage();
+    expect(problemsOn($)[0]).toMatch(/^data\/tweets\.json:1:1: file not found/);
+    await writeFile(tweetsFile, saved);
+    await wallOf(3);
+  });
+
+  test("a template error shows the template's file, line and column", async () => {
+    const header = path.join(project, "templates", "partials", "header.njk");
+    const good = await readFile(header, "utf8");
+    await writeFile(header, good.replace("{{ wall.site.title }}", "{{ wall.site.title "));
+    const { $ } = await errorPage();
+    expect(problemsOn($)).toEqual([expect.stringMatching(/^templates\/partials\/header\.njk:3:\d+: /)]);
+    await writeFile(header, good);
+    await wallOf(3);
+  });
+
+  test("code in src/ that does not compile is an error page too, and a fix brings the wall back", async () => {
+    const pages = path.join(project, "src", "view", "pages.ts");
+    const good = await readFile(pages, "utf8");
+    await writeFile(pages, `${good}\nexport const broken = (;\n`);
+    const { $ } = await errorPage();
+    expect(problemsOn($)).toEqual([expect.stringMatching(/^src\/view\/pages\.ts:\d+:\d+: /)]);
+    expect(log).not.toMatch(/\n\s+at /);
+    await writeFile(pages, good);
+    await wallOf(3);
     expect(server.exitCode).toBeNull();
   });
 
-  test("moving the wall under a sub-path restarts the server there, links and all", async () => {
+  test("a wall moved under a sub-path is served there, links and all", async () => {
     const site = JSON.parse(await readFile(siteFile, "utf8"));
     await writeFile(siteFile, JSON.stringify({ ...site, url: "https://example.org/tweets/" }));
-    const $ = await pageWhen(($) => $("article.tweet").length === 3, "tweets/");
-    const script = $("script[src]").attr("src")!;
+    const { $ } = await pageWhen(($) => $("article.tweet").length === 3, "tweets/");
+    const script = $(`script[src$="wall.js"]`).attr("src")!;
     expect(script).toBe("/tweets/wall.js");
     expect((await fetch(new URL(script, url))).status).toBe(200);
-    expect(log).toContain("the path prefix (now /tweets/) changed: restarting the dev server");
   });
 });

@@ -1,15 +1,18 @@
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
-import { cardsPlaceholder, tweetCard, tweetCards, withCards } from "../../../src/site/cards.ts";
-import { normalizeWall } from "../../../src/view/wall.ts";
+import { cardsMarker, tweetCard, tweetCards, withCards } from "../../../src/site/cards.ts";
+import type { EncodedImages } from "../../../src/site/images.ts";
+import { buildWallView } from "../../../src/view/wall.ts";
 import { siteSchema } from "../../../src/curator/schema.ts";
 
 const HOSTILE = `"><script>alert('x')</script><img src=x onerror=alert(1)> & {{ 7*7 }}`;
 
 const site = siteSchema.parse({ title: "T", author: { name: "A", handle: "a" } });
 
-function wallOf(tweets: Parameters<typeof normalizeWall>[1]) {
-  return normalizeWall(site, tweets).tweets;
+const NO_IMAGES: EncodedImages = new Map();
+
+function wallOf(tweets: Parameters<typeof buildWallView>[1]) {
+  return buildWallView(site, tweets).tweets;
 }
 
 describe("tweetCard", () => {
@@ -22,7 +25,7 @@ describe("tweetCard", () => {
         author: { name: HOSTILE, handle: "x_y" },
       },
     ]);
-    const $ = cheerio.load(tweetCard(tweet!));
+    const $ = cheerio.load(tweetCard(tweet!, NO_IMAGES));
     expect($("script, img, [onerror]")).toHaveLength(0);
     expect($("article.tweet")).toHaveLength(1);
     expect($(".tweet-name").text()).toBe(HOSTILE);
@@ -36,18 +39,23 @@ describe("tweetCard", () => {
   });
 
   test("shows each image with its responsive sources, size, alt text and lazy loading", () => {
-    const [tweet] = wallOf([{ text: "photo", date: "2022-12-03" }]);
-    tweet!.media = [
+    const [tweet] = wallOf([
       {
-        src: "media/a.jpg",
-        alt: `a "quoted" <alt>`,
-        width: 1200,
-        height: 800,
-        sources: [{ type: "image/avif", srcset: "/media/a-400.avif 400w, /media/a-800.avif 800w" }],
-        fallback: { src: "/media/a-1200.jpeg", width: 1200, height: 800 },
+        text: "photo",
+        date: "2022-12-03",
+        media: [{ src: "media/a.jpg", alt: `a "quoted" <alt>`, width: 1200, height: 800 }],
       },
-    ];
-    const $ = cheerio.load(tweetCard(tweet!));
+    ]);
+    const images: EncodedImages = new Map([
+      [
+        "media/a.jpg",
+        {
+          sources: [{ type: "image/avif", srcset: "/media/a-400.avif 400w, /media/a-800.avif 800w" }],
+          fallback: { src: "/media/a-1200.jpeg", width: 1200, height: 800 },
+        },
+      ],
+    ]);
+    const $ = cheerio.load(tweetCard(tweet!, images));
     expect($("picture source").attr("srcset")).toBe("/media/a-400.avif 400w, /media/a-800.avif 800w");
     expect({ ...$("picture img").get(0)!.attribs }).toMatchObject({
       src: "/media/a-1200.jpeg",
@@ -59,16 +67,19 @@ describe("tweetCard", () => {
   });
 
   test("refuses an image that was never given its responsive sources", () => {
-    const [tweet] = wallOf([{ text: "photo", date: "2022-12-03" }]);
-    tweet!.media = [{ src: "media/a.jpg", alt: "a", width: 1, height: 1 }];
-    expect(() => tweetCard(tweet!)).toThrow("media/a.jpg reached the page without its responsive sources");
+    const [tweet] = wallOf([
+      { text: "photo", date: "2022-12-03", media: [{ src: "media/a.jpg", alt: "a", width: 1, height: 1 }] },
+    ]);
+    expect(() => tweetCard(tweet!, NO_IMAGES)).toThrow(
+      "media/a.jpg reached the page without its responsive sources",
+    );
   });
 });
 
 describe("tweetCards", () => {
   test("gives one card per tweet, in order", () => {
     const tweets = wallOf(["one", "two", "three"].map((text) => ({ text, date: "2022-12-03" })));
-    const $ = cheerio.load(tweetCards(tweets));
+    const $ = cheerio.load(tweetCards(tweets, NO_IMAGES));
     expect(
       $("article .tweet-text")
         .map((_, p) => $(p).text())
@@ -79,33 +90,41 @@ describe("tweetCards", () => {
 
 describe("withCards", () => {
   const wall = () =>
-    normalizeWall(
+    buildWallView(
       siteSchema.parse({ title: "T", author: { name: "A", handle: "a" }, pageSize: 10 }),
       Array.from({ length: 15 }, (_, index) => ({
-        // A tweet that quotes the placeholder shows it as text; it is never replaced.
-        text: index === 12 ? `look: ${cardsPlaceholder(1)}` : `tweet ${index + 1}`,
+        // A tweet that quotes a marker shows it as text; it is never replaced.
+        text: index === 12 ? "look: <!--tweetwall:cards 1-10-->" : `tweet ${index + 1}`,
         date: "2022-12-03",
       })),
     );
 
-  test("puts a wall page's cards where its placeholder stands, and only there", () => {
-    const { pages } = wall();
-    const html = withCards(`<div id="wall">\n  ${cardsPlaceholder(2)}</div><p>after</p>`, pages);
+  test("puts a wall page's cards where its marker stands, and only there", () => {
+    const { pages, tweets } = wall();
+    const marker = cardsMarker(pages[1]!.tweets);
+    expect(marker).toBe("<!--tweetwall:cards 11-15-->");
+    const html = withCards(`<div id="wall">\n  ${marker}</div><p>after</p>`, tweets, NO_IMAGES)!;
     const $ = cheerio.load(html);
     expect(
       $("#wall > article .tweet-text")
         .map((_, p) => $(p).text())
         .get(),
-    ).toEqual(["tweet 11", "tweet 12", `look: ${cardsPlaceholder(1)}`, "tweet 14", "tweet 15"]);
+    ).toEqual(["tweet 11", "tweet 12", "look: <!--tweetwall:cards 1-10-->", "tweet 14", "tweet 15"]);
     expect($("p").last().text()).toBe("after");
-    expect(withCards(html, pages)).toBe(html);
+    expect(withCards(html, tweets, NO_IMAGES)).toBeUndefined();
   });
 
-  test("leaves a page without a placeholder as it is, and refuses one for a page the wall lacks", () => {
-    const { pages } = wall();
-    const page = "<!doctype html><title>t</title><!-- a comment -->";
-    expect(withCards(page, pages)).toBe(page);
-    expect(() => withCards(cardsPlaceholder(3), pages)).toThrow("wall page 3, which the wall does not have");
-    expect(() => withCards(cardsPlaceholder(1), [])).toThrow("wall page 1");
+  test("a tweet page's marker names its one tweet", () => {
+    const { tweets } = wall();
+    const html = withCards(cardsMarker([tweets[3]!]), tweets, NO_IMAGES)!;
+    expect(cheerio.load(html)("article").attr("id")).toBe(tweets[3]!.anchor);
+  });
+
+  test("leaves a page without a marker alone, and refuses one for tweets the wall lacks", () => {
+    const { tweets } = wall();
+    expect(withCards("<!doctype html><title>t</title><!-- a comment -->", tweets, NO_IMAGES)).toBeUndefined();
+    expect(() => withCards("<!--tweetwall:cards 11-16-->", tweets, NO_IMAGES)).toThrow(
+      "the cards of tweets 11 to 16, which the wall does not have",
+    );
   });
 });

@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { searchIndexOf, writeSearchIndex } from "../../../src/site/search-index.ts";
-import { normalizeWall } from "../../../src/view/wall.ts";
+import { writeSearchIndex } from "../../../src/site/search-index.ts";
+import { searchIndexOf } from "../../../src/view/search-index.ts";
+import { buildWallView } from "../../../src/view/wall.ts";
 import { siteSchema, type TweetInput } from "../../../src/curator/schema.ts";
 
 const site = (extra: Record<string, unknown> = {}) =>
@@ -21,7 +22,7 @@ describe("searchIndexOf", () => {
       ...tweetsOn(Array(11).fill("2021-05-04")),
       { text: "a guest", date: "2021-05-05", author: { name: "Guest", handle: "@guest" } },
     ];
-    const wall = normalizeWall(site({ pageSize: 10 }), tweets);
+    const wall = buildWallView(site({ pageSize: 10 }), tweets);
     const index = searchIndexOf(wall.tweets);
     expect(index.authors).toEqual([
       ["a", "A"],
@@ -49,7 +50,7 @@ describe("writeSearchIndex", () => {
       text: `${hostile[index % hostile.length]} ${index}`,
       ...(index % 3 === 0 ? { author: { name: "Guest", handle: "guest" } } : {}),
     }));
-    const index = searchIndexOf(normalizeWall(site({ pageSize: 10 }), tweets).tweets);
+    const index = searchIndexOf(buildWallView(site({ pageSize: 10 }), tweets).tweets);
     const folder = path.join(scratch, `rows-${count}`);
     writeSearchIndex(folder, index);
     expect(JSON.parse(readFileSync(path.join(folder, "search-index.json"), "utf8"))).toEqual(index);
@@ -60,9 +61,9 @@ describe("writeSearchIndex", () => {
     const folder = path.join(scratch, "replaced");
     writeSearchIndex(
       folder,
-      searchIndexOf(normalizeWall(site(), tweetsOn(Array(300).fill("2022-12-03"))).tweets),
+      searchIndexOf(buildWallView(site(), tweetsOn(Array(300).fill("2022-12-03"))).tweets),
     );
-    const smaller = searchIndexOf(normalizeWall(site(), tweetsOn(["2022-12-04"])).tweets);
+    const smaller = searchIndexOf(buildWallView(site(), tweetsOn(["2022-12-04"])).tweets);
     writeSearchIndex(folder, smaller);
     expect(JSON.parse(readFileSync(path.join(folder, "search-index.json"), "utf8"))).toEqual(smaller);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { normalizeWall, type TweetView } from "../../../src/view/wall.ts";
+import { buildWallView, type TweetView } from "../../../src/view/wall.ts";
 import { pageNavItems, paginateWall, tweetPagePath } from "../../../src/view/pages.ts";
 import { siteSchema, type TweetInput } from "../../../src/curator/schema.ts";
-import { searchIndexOf } from "../../../src/site/search-index.ts";
+import { searchIndexOf } from "../../../src/view/search-index.ts";
 import { buildTimeline } from "../../../src/view/timeline.ts";
 
 const site = (extra: Record<string, unknown> = {}) =>
@@ -44,7 +44,7 @@ describe("pageNavItems", () => {
 
 describe("paginateWall", () => {
   test("splits in the curator's order, first page at /, the others at /page/N/", () => {
-    const wall = normalizeWall(site({ pageSize: 10 }), tweetsOn(Array(25).fill("2022-12-03")));
+    const wall = buildWallView(site({ pageSize: 10 }), tweetsOn(Array(25).fill("2022-12-03")));
     expect(wall.pages.map((page) => [page.url, page.tweets.length, page.previousUrl, page.nextUrl])).toEqual([
       ["/", 10, undefined, "/page/2/"],
       ["/page/2/", 10, "/", "/page/3/"],
@@ -57,7 +57,7 @@ describe("paginateWall", () => {
   });
 
   test("links carry the path prefix of a wall deployed under a sub-path; page paths do not", () => {
-    const wall = normalizeWall(
+    const wall = buildWallView(
       site({ pageSize: 10, url: "https://example.org/tweets/" }),
       tweetsOn(Array(25).fill("2022-12-03")),
     );
@@ -87,7 +87,7 @@ describe("paginateWall", () => {
   });
 
   test("tweet pages link to their neighbours; without tweet pages the permalink is the wall anchor", () => {
-    const withPages = normalizeWall(site(), tweetsOn(["2022-12-03", "2022-12-04", "2022-12-05"]));
+    const withPages = buildWallView(site(), tweetsOn(["2022-12-03", "2022-12-04", "2022-12-05"]));
     const middle = withPages.tweets[1]!;
     expect(middle.permalink).toBe(tweetPagePath(middle.anchor));
     expect(middle.pagePath).toBe(middle.permalink);
@@ -96,23 +96,23 @@ describe("paginateWall", () => {
     expect(middle.next?.label).toBe("tweet 3 about things (December 5, 2022)");
     expect(withPages.tweetPages).toHaveLength(3);
 
-    const without = normalizeWall(site({ tweetPages: false }), tweetsOn(["2022-12-03"]));
+    const without = buildWallView(site({ tweetPages: false }), tweetsOn(["2022-12-03"]));
     expect(without.tweetPages).toEqual([]);
     expect(without.tweets[0]!.permalink).toBe(`/#${without.tweets[0]!.anchor}`);
   });
 
   test('"auto" gives tweet pages up to 5,000 tweets, and none above', () => {
-    expect(normalizeWall(site(), tweetsOn(Array(5_000).fill("2022-12-03"))).tweetPages).toHaveLength(5_000);
-    const large = normalizeWall(site(), tweetsOn(Array(5_001).fill("2022-12-03")));
+    expect(buildWallView(site(), tweetsOn(Array(5_000).fill("2022-12-03"))).tweetPages).toHaveLength(5_000);
+    const large = buildWallView(site(), tweetsOn(Array(5_001).fill("2022-12-03")));
     expect(large.tweetPages).toEqual([]);
     expect(large.tweets[5_000]!.permalink).toBe(`/page/51/#${large.tweets[5_000]!.anchor}`);
     expect(
-      normalizeWall(site({ tweetPages: true }), tweetsOn(Array(5_001).fill("2022-12-03"))).tweetPages,
+      buildWallView(site({ tweetPages: true }), tweetsOn(Array(5_001).fill("2022-12-03"))).tweetPages,
     ).toHaveLength(5_001);
   });
 
   test("the feed lists the newest additions first: the end of the curator's list", () => {
-    const wall = normalizeWall(site(), tweetsOn(Array(60).fill("2022-12-03")));
+    const wall = buildWallView(site(), tweetsOn(Array(60).fill("2022-12-03")));
     expect(wall.feed).toHaveLength(50);
     expect(wall.feed[0]!.number).toBe(60);
     expect(wall.feed.at(-1)!.number).toBe(11);
@@ -120,10 +120,10 @@ describe("paginateWall", () => {
 });
 
 describe("buildTimeline", () => {
-  const timelineOf = (dates: string[]) => buildTimeline(normalizeWall(site(), tweetsOn(dates)).tweets)!;
+  const timelineOf = (dates: string[]) => buildTimeline(buildWallView(site(), tweetsOn(dates)).tweets)!;
 
   test("charts a wall of 300,000 tweets (more than a function's arguments can spread)", () => {
-    const [first, second] = normalizeWall(site(), tweetsOn(["2012-05-01", "2021-07-09"])).tweets;
+    const [first, second] = buildWallView(site(), tweetsOn(["2012-05-01", "2021-07-09"])).tweets;
     const tweets = Array.from({ length: 300_000 }, (_, index) => (index % 2 ? first! : second!));
     const timeline = buildTimeline(tweets)!;
     expect(timeline.bars.map((bar) => bar.count)).toEqual([150_000, 0, 0, 0, 0, 0, 0, 0, 0, 150_000]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { mergeTweets } from "../../../src/import/merge.ts";
-import { normalizeWall } from "../../../src/view/wall.ts";
+import { buildWallView } from "../../../src/view/wall.ts";
 import { siteSchema } from "../../../src/curator/schema.ts";
 
 const site = siteSchema.parse({
@@ -13,9 +13,9 @@ const site = siteSchema.parse({
   ],
 });
 
-describe("normalizeWall", () => {
+describe("buildWallView", () => {
   test("links a site link's text where it stands in the intro, as a whole word, and lists the others", () => {
-    const wall = normalizeWall(site, []);
+    const wall = buildWallView(site, []);
     expect(wall.site.introHtml).toBe(
       'The full collection of my tweets, of course, is <a href="https://x.com/karpathy">here</a>. Nowhere else.',
     );
@@ -24,14 +24,14 @@ describe("normalizeWall", () => {
   });
 
   test("escapes the intro before linking it", () => {
-    const wall = normalizeWall({ ...site, intro: "<b>bold</b> & here" }, []);
+    const wall = buildWallView({ ...site, intro: "<b>bold</b> & here" }, []);
     expect(wall.site.introHtml).toBe(
       '&lt;b&gt;bold&lt;/b&gt; &amp; <a href="https://x.com/karpathy">here</a>',
     );
   });
 
   test("defaults the author, strips the handle's @ and links to the original or else the profile", () => {
-    const [own, guest] = normalizeWall(site, [
+    const [own, guest] = buildWallView(site, [
       { text: "mine", date: "December 3, 2022" },
       {
         text: "theirs",
@@ -60,14 +60,14 @@ describe("normalizeWall", () => {
       { text: "🤔 שלום", date: "2022-12-03T10:00:00Z" },
       { text: "Browsing the web, 2021 pic.twitter.com/VKJ7OkZ3nr", date: "2021-09-09" },
     ];
-    const anchors = normalizeWall(site, tweets).tweets.map((tweet) => tweet.anchor);
+    const anchors = buildWallView(site, tweets).tweets.map((tweet) => tweet.anchor);
     expect(anchors).toEqual([
       "tweet-2022-12-03-same-words-here",
       "tweet-2022-12-03-same-words-here-2",
       "tweet-2022-12-03",
       "tweet-2021-09-09-browsing-the-web",
     ]);
-    const reordered = normalizeWall(site, [tweets[3]!, tweets[0]!]).tweets.map((tweet) => tweet.anchor);
+    const reordered = buildWallView(site, [tweets[3]!, tweets[0]!]).tweets.map((tweet) => tweet.anchor);
     expect(reordered).toEqual([anchors[3], anchors[0]]);
   });
 
@@ -104,13 +104,13 @@ describe("normalizeWall", () => {
       }
       return { text: `${text} tail${index}`, date: "2022-12-03" };
     });
-    const anchors = normalizeWall(site, tweets).tweets.map((tweet) => tweet.anchor.replace(/-\d+$/, ""));
+    const anchors = buildWallView(site, tweets).tweets.map((tweet) => tweet.anchor.replace(/-\d+$/, ""));
     const expected = tweets.map((tweet) => wholeTextAnchor(tweet.text, "2022-12-03").replace(/-\d+$/, ""));
     expect(anchors).toEqual(expected);
   });
 
   test("keeps the author's line breaks and trims only the ends", () => {
-    const [tweet] = normalizeWall(site, [{ text: "\n  one\r\n\r\n  two  \n", date: "2022-12-03" }]).tweets;
+    const [tweet] = buildWallView(site, [{ text: "\n  one\r\n\r\n  two  \n", date: "2022-12-03" }]).tweets;
     expect(tweet!.text).toBe("one\n\n  two");
     expect(tweet!.html).toBe("one\n\n  two");
   });

@@ -1,0 +1,56 @@
+import path from "node:path";
+import { wallFilesFromEnv } from "../../curator/files.ts";
+import { formatProblem } from "../../curator/problems.ts";
+import { checkOutputFolder } from "../../site/output-folder.ts";
+import { loadWallView } from "../../view/load.ts";
+import { reportProblems, usageError } from "../report.ts";
+import type { Command } from "./command.ts";
+
+export const build: Command = {
+  summary: "validate the data and build the wall into _site/",
+  usage: `tweetwall build [--output DIR]
+
+Validates the data and builds the wall into DIR (default _site/). The new site is written
+beside it and swapped in only when the whole build succeeded. DIR must be new, empty, or a
+site an earlier build made: the build replaces it whole.`,
+  options: { output: { type: "string", default: "_site" } },
+  async run(values) {
+    const outputDir = String(values.output);
+    const files = wallFilesFromEnv();
+    const output = await checkOutputFolder(outputDir, {
+      projectRoot: process.cwd(),
+      keep: [
+        files.tweetsFile,
+        files.siteFile,
+        path.dirname(files.tweetsFile),
+        path.dirname(files.siteFile),
+        "src",
+        "templates",
+        "node_modules",
+        ".git",
+      ],
+      sources: ["src", "templates"],
+    });
+    if (typeof output === "string") return usageError("build", output);
+    const wall = await loadWallView(files);
+    // Eleventy's ESM cache-buster re-imports changed files while watching; a one-off build never
+    // does, and the loader thread it starts costs about 0.1 s.
+    process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+    const outcome = wall.ok
+      ? await (
+          await import("../../site/build.ts")
+        ).buildSite(wall.value, output, {
+          mediaRoot: path.dirname(files.tweetsFile),
+        })
+      : { ok: false as const, errors: wall.problems.map(formatProblem) };
+    if (!outcome.ok) {
+      reportProblems(outcome.errors);
+      console.error(`Nothing was written: ${outputDir} still holds the last good build.`);
+      return 1;
+    }
+    console.log(
+      `Built the wall from ${files.tweetsFile} into ${outputDir} in ${outcome.seconds.toFixed(2)} s.`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,80 @@
+import { wallFilesFromEnv } from "../../curator/files.ts";
+import type { ArchiveSelection } from "../../import/archive.ts";
+import { parseTweetDate } from "../../tweet/dates.ts";
+import { report, usageError } from "../report.ts";
+import type { Command, Values } from "./command.ts";
+
+const USAGE = `tweetwall import FILE [options]
+
+Adds the tweets of FILE to the tweets file, after the ones already there; tweets already in
+it (same status id, else same text and day) are skipped, so importing twice adds nothing.
+FILE is detected as one of:
+  - a plain-text wall (a page of embeds copied as text; also writes data/site.json if missing)
+  - an HTML page of <blockquote class="twitter-tweet"> embeds
+  - an X/Twitter archive: its folder, its .zip, or its data/tweets.js
+
+Options:
+  --dry-run          print what would be added and skipped, change nothing
+  --ids A,B,…        only these status ids
+  --since DATE       only tweets from DATE on (any accepted date form)
+  --until DATE       only tweets up to DATE, inclusive
+  --limit N          at most N tweets (the first N selected, in the source's order)
+  --min-likes N      archives: only tweets with at least N likes
+  --no-replies       archives: leave out replies
+  --no-retweets      archives: leave out retweets`;
+
+export const importCommand: Command = {
+  summary: "add tweets from a plain-text wall, a page of embeds or an X archive",
+  usage: USAGE,
+  options: {
+    "dry-run": { type: "boolean", default: false },
+    ids: { type: "string" },
+    since: { type: "string" },
+    until: { type: "string" },
+    limit: { type: "string" },
+    "min-likes": { type: "string" },
+    "no-replies": { type: "boolean", default: false },
+    "no-retweets": { type: "boolean", default: false },
+  },
+  async run(values, operands) {
+    const [source, ...extra] = operands;
+    if (!source || extra.length > 0) {
+      return usageError("import", "expected exactly one file or folder to import", USAGE);
+    }
+    const selection = parseSelection(values);
+    if (typeof selection === "string") return usageError("import", selection);
+    const { importTweets } = await import("../../import/import-tweets.ts");
+    return report(
+      await importTweets({ source, ...wallFilesFromEnv(), selection, dryRun: values["dry-run"] === true }),
+    );
+  },
+};
+
+function parseSelection(values: Values): ArchiveSelection | string {
+  const selection: ArchiveSelection = {};
+  for (const [flag, key] of [
+    ["limit", "limit"],
+    ["min-likes", "minLikes"],
+  ] as const) {
+    const value = values[flag];
+    if (typeof value !== "string") continue;
+    if (!/^\d+$/.test(value)) return `--${flag} expects a whole number, not "${value}"`;
+    selection[key] = Number(value);
+  }
+  for (const flag of ["since", "until"] as const) {
+    const value = values[flag];
+    if (typeof value !== "string") continue;
+    const parsed = parseTweetDate(value);
+    if (!parsed.ok) return `--${flag}: expected ${parsed.expected}`;
+    selection[flag] = parsed.date.iso.slice(0, 10);
+  }
+  if (typeof values.ids === "string") {
+    const ids = values.ids.split(/[\s,]+/).filter(Boolean);
+    const bad = ids.find((id) => !/^\d+$/.test(id));
+    if (bad !== undefined) return `--ids expects status ids (digits) separated by commas, not "${bad}"`;
+    selection.ids = new Set(ids);
+  }
+  if (values["no-replies"] === true) selection.noReplies = true;
+  if (values["no-retweets"] === true) selection.noRetweets = true;
+  return selection;
+}

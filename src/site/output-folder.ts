@@ -1,0 +1,81 @@
+import { readdir, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+
+/** Written into every site the build makes, so a later build knows the folder is its own to replace. */
+export const BUILT_MARKER = ".tweetwall-site";
+export const MARKER_TEXT =
+  "Built by tweetwall. `tweetwall build` replaces this whole folder on every build.\n";
+
+/** What a site built before the marker existed always holds. */
+const EARLIER_BUILD = ["index.html", "search-index.json", "wall.js"];
+
+export interface OutputFolder {
+  /** As the curator named it, for messages. */
+  shown: string;
+  /** Where the site is written: a symlinked folder is written through, and the link kept. */
+  realPath: string;
+}
+
+/**
+ * The build replaces its output folder whole, so it may only be one the build made (or a new or
+ * empty one), and never one that holds the project or the curator's files. Returns the folder,
+ * or the one line that says why not.
+ */
+export async function checkOutputFolder(
+  output: string,
+  {
+    projectRoot,
+    keep,
+    sources,
+  }: {
+    projectRoot: string;
+    /** Files and folders a replaced output must not take with it: the curator's, the code. */
+    keep: string[];
+    /** Folders the build reads from, which the output must stay out of. */
+    sources: string[];
+  },
+): Promise<OutputFolder | string> {
+  if (output.trim() === "") return "--output needs a folder: an empty path would mean the project itself";
+  const refuse = (why: string) =>
+    `refusing to build into ${output}: ${why}; choose a new or empty folder, or one an earlier build made`;
+  const realPath = await resolveThroughLinks(path.resolve(output));
+  const root = await resolveThroughLinks(path.resolve(projectRoot));
+  if (isInside(root, realPath)) return refuse("it holds this project");
+  const named = (file: string) => path.relative(root, file) || file;
+  for (const source of await Promise.all(
+    sources.map((folder) => resolveThroughLinks(path.resolve(folder))),
+  )) {
+    if (isInside(realPath, source)) return refuse(`the build reads ${named(source)}`);
+  }
+  for (const kept of await Promise.all(keep.map((file) => resolveThroughLinks(path.resolve(file))))) {
+    if (isInside(kept, realPath)) return refuse(`it holds ${named(kept)}`);
+  }
+  const info = await stat(realPath).catch(() => undefined);
+  if (!info) return { shown: output, realPath };
+  if (!info.isDirectory()) return refuse("it is a file");
+  const entries = await readdir(realPath);
+  if (
+    entries.length === 0 ||
+    entries.includes(BUILT_MARKER) ||
+    EARLIER_BUILD.every((name) => entries.includes(name))
+  ) {
+    return { shown: output, realPath };
+  }
+  return refuse(
+    `it holds files the build did not make (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""})`,
+  );
+}
+
+/** `inner` is `outer` or inside it. */
+function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/** The path with every symlink along it resolved, as far as it exists. */
+async function resolveThroughLinks(file: string): Promise<string> {
+  const real = await realpath(file).catch(() => undefined);
+  if (real) return real;
+  const parent = path.dirname(file);
+  return parent === file ? file : path.join(await resolveThroughLinks(parent), path.basename(file));
+}
