@@ -1,5 +1,4 @@
-/** What a curating command did, or why it did nothing. */
-export type CommandOutcome = { ok: true; report: string[] } | { ok: false; errors: string[] };
+import type { CommandOutcome } from "../import/import-tweets.ts";
 
 /** Prints a command's outcome; returns its exit code. */
 export function report(outcome: CommandOutcome): number {

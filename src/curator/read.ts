@@ -10,6 +10,7 @@ import {
   visit,
 } from "jsonc-parser";
 import type * as z from "zod/mini";
+import { placeAt } from "../tweet/place.ts";
 import type { WallFiles } from "./files.ts";
 import { type Checked, type Problem } from "./problems.ts";
 import {
@@ -109,7 +110,7 @@ export function parseTweetsDocument(
         const node = findNodeAtLocation(tree(), [...tweetsPath, tweet, "media", image, "src"]);
         return {
           file,
-          ...positionOf(text, node?.offset ?? 0),
+          ...placeAt(text, node?.offset ?? 0),
           tweet: tweet + 1,
           field: `media.${image}.src`,
           message: `expected an image file at ${path.join(path.dirname(file), src)}, but there is none`,
@@ -210,11 +211,11 @@ function parseJsonWithPositions(text: string, file: string): Checked<ParsedJson>
     const { message, offset } = firstSyntaxError(source, error);
     return {
       ok: false,
-      problems: [{ file, ...positionOf(source, offset), message: `invalid JSON: ${message}` }],
+      problems: [{ file, ...placeAt(text, offset), message: `invalid JSON: ${message}` }],
     };
   }
   const duplicates = duplicateKeys(source).map(({ key, offset }) => ({
-    ...positionOf(source, offset),
+    ...placeAt(text, offset),
     file,
     message: `duplicate key "${key}": JSON keeps only the last one, so remove or rename one`,
   }));
@@ -337,7 +338,7 @@ function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueCont
         : "";
     return {
       ...base,
-      ...positionOf(source.text, property?.offset ?? 0),
+      ...placeAt(source.text, property?.offset ?? 0),
       field: [field, key].filter(Boolean).join("."),
       message: `unknown field${others}: ${hint ? `did you mean "${hint}"? ` : ""}${known}`,
     };
@@ -348,7 +349,7 @@ function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueCont
   const anchor = missing ? closestExistingNode(source.root, jsonPath) : node;
   return {
     ...base,
-    ...positionOf(source.text, anchor?.offset ?? 0),
+    ...placeAt(source.text, anchor?.offset ?? 0),
     ...(field ? { field } : {}),
     message: missing ? `missing: expected ${issue.message}` : `expected ${issue.message}`,
   };
@@ -394,20 +395,8 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 function fail<T>(file: string, text: string, node: JsonNode, message: string): Checked<T> {
-  return { ok: false, problems: [{ file, ...positionOf(text, node.offset), message }] };
+  return { ok: false, problems: [{ file, ...placeAt(text, node.offset), message }] };
 }
 
 export type TextOrProblem = string | { ok: false; problems: Problem[] };

@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import english from "zod/v4/locales/en.js";
 import { ACCEPTED_DATE_FORMS, DATE_FORM_SHAPES, parseTweetDate } from "../tweet/dates.ts";
+import { HANDLE_WITH_AT } from "../tweet/handle.ts";
+import { isHttpUrl } from "../tweet/urls.ts";
 
 /**
  * The one source of truth for the curator's files. Types, validation messages and the
@@ -10,8 +12,6 @@ import { ACCEPTED_DATE_FORMS, DATE_FORM_SHAPES, parseTweetDate } from "../tweet/
 // zod's classic API loads its English messages on import; zod/mini leaves them to us. Without
 // them a check with no message of its own says only "Invalid input".
 z.config(english());
-
-const HANDLE = /^@?[A-Za-z0-9_]{1,15}$/;
 
 // zod/mini, not zod's classic API: the same checks and messages, in a twentieth of the code,
 // which Node compiles at the start of every command (the classic API alone cost ~60 ms).
@@ -45,12 +45,6 @@ const wholePixels = (what: string) =>
 
 const DATE_FORMS_PATTERN = `^(?:${DATE_FORM_SHAPES.map((shape) => shape.source.slice(1, -1)).join("|")})$`;
 
-export function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol } = new URL(value);
-  return protocol === "http:" || protocol === "https:";
-}
-
 export const authorSchema = withMeta(
   z.strictObject(
     {
@@ -59,7 +53,7 @@ export const authorSchema = withMeta(
       }),
       handle: withMeta(
         z.string({ error: "the author's handle as a string" }).check(
-          z.regex(HANDLE, {
+          z.regex(HANDLE_WITH_AT, {
             error: "a handle of 1–15 letters, digits or underscores, with or without a leading @",
           }),
         ),

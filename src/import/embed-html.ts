@@ -1,9 +1,12 @@
+import { HANDLE } from "../tweet/handle.ts";
+import { columnAt } from "../tweet/place.ts";
 import { SourceError } from "./source-error.ts";
 import * as cheerio from "cheerio";
 import { parseTweetDate } from "../tweet/dates.ts";
 import { dateOfStatusId } from "../tweet/status.ts";
-import { canonicalTwitterUrl } from "../tweet/linkify.ts";
-import { isHttpUrl, type AuthorInput, type TweetInput } from "../curator/schema.ts";
+import { canonicalTwitterUrl } from "../tweet/urls.ts";
+import { type AuthorInput, type TweetInput } from "../curator/schema.ts";
+import { isHttpUrl } from "../tweet/urls.ts";
 
 /**
  * Importer for HTML pages of Twitter embeds: the blockquotes that publish.twitter.com hands out
@@ -221,7 +224,6 @@ function collapseWhitespace(line: string): string {
  */
 const AUTHOR_LINE =
   /(?:(?:^|\n)(?:—|–|--?)|[ \n](?:—|–))[ \n]*(?<name>[^\s—–-][^\n—–]*?) ?\(@(?<handle>[^\s()]*)\)$/u;
-const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 /** Removes the author line from the last block, which must not be a paragraph, and returns it. */
 function takeAuthorLine(blocks: Block[]): AuthorInput | undefined {
@@ -288,6 +290,6 @@ function placeFinder(html: string, file: string): Place {
       lineStarts.findLastIndex((start) => start <= offset),
     );
     const lineStart = Math.min(lineStarts[lineIndex] ?? 0, offset);
-    return { file, line: lineIndex + 1, column: Array.from(html.slice(lineStart, offset)).length + 1 };
+    return { file, line: lineIndex + 1, column: columnAt(html.slice(lineStart, offset), Infinity) };
   };
 }

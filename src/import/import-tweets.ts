@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import {
   type ArchiveImport,
+  type ArchiveProgress,
   ArchiveError,
   type ArchiveSelection,
   copyArchiveMedia,
@@ -24,7 +25,7 @@ import { statusIdOf } from "../tweet/status.ts";
 import { formatProblem } from "../curator/problems.ts";
 import { orderSiteKeys, writeJsonAtomic, writeTweetsFile } from "../curator/write.ts";
 import { type AuthorInput, type SiteInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
-import { progressBar } from "../cli/progress.ts";
+import { sameHandle } from "../tweet/handle.ts";
 
 export type SourceFormat = "wall-text" | "embed-html" | "archive";
 
@@ -34,8 +35,13 @@ export interface ImportOptions {
   siteFile: string;
   selection: ArchiveSelection;
   dryRun: boolean;
+  /** Shows how far a long read has come (the CLI draws a bar on a terminal). */
+  progress?: Progress;
 }
 
+export type Progress = (label: string) => { draw: ArchiveProgress; finish: () => void };
+
+/** What a curating command did (its report), or why it did nothing. */
 export type CommandOutcome = { ok: true; report: string[] } | { ok: false; errors: string[] };
 
 interface ImportedSource {
@@ -60,7 +66,7 @@ export async function importTweets(options: ImportOptions): Promise<CommandOutco
 
   let imported: ImportedSource;
   try {
-    imported = await readSource(source, selection);
+    imported = await readSource(source, selection, options.progress);
   } catch (error) {
     if (error instanceof SourceError) return { ok: false, errors: [error.message] };
     throw error;
@@ -105,7 +111,11 @@ export async function importTweets(options: ImportOptions): Promise<CommandOutco
   return { ok: true, report };
 }
 
-async function readSource(source: string, selection: ArchiveSelection): Promise<ImportedSource> {
+async function readSource(
+  source: string,
+  selection: ArchiveSelection,
+  progressOf: Progress = () => ({ draw: () => {}, finish: () => {} }),
+): Promise<ImportedSource> {
   const format = await detectFormat(source);
   if (format !== "archive") {
     const misplaced = ARCHIVE_ONLY.filter(
@@ -120,7 +130,7 @@ async function readSource(source: string, selection: ArchiveSelection): Promise<
     }
   }
   if (format === "archive") {
-    const progress = progressBar(`Reading ${path.basename(source)}`);
+    const progress = progressOf(`Reading ${path.basename(source)}`);
     const archive = await readArchive(source, selection, progress.draw).finally(progress.finish);
     const notes = [
       `read ${archive.read} tweets from the archive, selected ${archive.selected}`,
@@ -172,8 +182,7 @@ function selectGeneric(tweets: TweetInput[], { ids, since, until, limit }: Archi
 
 function withoutDefaultAuthor(tweet: TweetInput, siteAuthor: AuthorInput | undefined): TweetInput {
   if (!tweet.author || !siteAuthor) return tweet;
-  const handle = (value: string) => value.replace(/^@/, "").toLowerCase();
-  if (handle(tweet.author.handle) !== handle(siteAuthor.handle) || tweet.author.name !== siteAuthor.name)
+  if (!sameHandle(tweet.author.handle, siteAuthor.handle) || tweet.author.name !== siteAuthor.name)
     return tweet;
   const { author: _default, ...rest } = tweet;
   return rest;

@@ -1,3 +1,5 @@
+import { HANDLE } from "../tweet/handle.ts";
+import { columnAt } from "../tweet/place.ts";
 import { SourceError } from "./source-error.ts";
 import { parseTweetDate } from "../tweet/dates.ts";
 import type { AuthorInput, SiteInput, TweetInput } from "../curator/schema.ts";
@@ -129,7 +131,6 @@ export function parseWallText(text: string, file: string): ImportedWall {
  */
 const ATTRIBUTION_LINE =
   /^\s*(?:&mdash;|—|–|--|-)\s*(?<name>\S.*?)\s+\(@(?<handle>[^\s()]*)\)\s*(?<date>\S.*?)\s*$/du;
-const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 interface AttributionLine {
   index: number;
@@ -160,7 +161,7 @@ function readAttribution(attribution: AttributionLine, at: Place): { date: strin
   const { index, line, name, handle, date } = attribution;
   if (!HANDLE.test(handle)) {
     throw new WallTextError(
-      at(index, columnOf(line, attribution.atSignStart)),
+      at(index, columnAt(line, attribution.atSignStart)),
       `the handle "@${handle}" can't be used`,
       "a handle of 1–15 letters, digits or underscores",
     );
@@ -168,7 +169,7 @@ function readAttribution(attribution: AttributionLine, at: Place): { date: strin
   const parsed = parseTweetDate(date);
   if (!parsed.ok) {
     throw new WallTextError(
-      at(index, columnOf(line, attribution.dateStart)),
+      at(index, columnAt(line, attribution.dateStart)),
       `the date "${date}" can't be read`,
       parsed.expected,
     );
@@ -283,10 +284,5 @@ function isNonBlank(line: string): boolean {
 }
 
 function columnOfFirstCharacter(line: string): number {
-  return columnOf(line, Math.max(0, line.search(/\S/)));
-}
-
-/** 1-based, in characters (code points), so an emoji before the place counts once. */
-function columnOf(line: string, offset: number): number {
-  return Array.from(line.slice(0, offset)).length + 1;
+  return columnAt(line, Math.max(0, line.search(/\S/)));
 }

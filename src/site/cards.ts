@@ -1,4 +1,4 @@
-import { escapeHtml as escape } from "../tweet/linkify.ts";
+import { escapeHtml as escape } from "../tweet/html.ts";
 import type { TweetImage, TweetView } from "../view/wall.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import type { EncodedImages } from "./images.ts";

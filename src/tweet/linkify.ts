@@ -1,4 +1,6 @@
 import twitterText from "twitter-text";
+import { escapeHtml } from "./html.ts";
+import { canonicalTwitterUrl } from "./urls.ts";
 
 export type EntityKind = "url" | "mention" | "hashtag";
 
@@ -74,30 +76,6 @@ export function findEntities(text: string): TextEntity[] {
 }
 
 /**
- * Points Twitter/X links at `https://x.com` without share-tracking query parameters (and without
- * any query on a status link). Any other URL, or text that is not a URL, is returned unchanged.
- */
-export function canonicalTwitterUrl(url: string): string {
-  if (!URL.canParse(url)) return url;
-  const parsed = new URL(url);
-  const isWeb = parsed.protocol === "https:" || parsed.protocol === "http:";
-  if (!isWeb || !TWITTER_HOSTS.has(parsed.hostname)) return url;
-  parsed.protocol = "https:";
-  parsed.host = "x.com";
-  parsed.search = parsed.pathname.includes("/status/") ? "" : withoutTracking(parsed.search);
-  return parsed.href;
-}
-
-/** Escapes text for HTML content and for double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  // Most values hold none of these: testing first spares them a replace and a new string.
-  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (char) => HTML_ESCAPES[char] ?? char) : text;
-}
-
-const HTML_SPECIAL = /[&<>"']/;
-const HTML_SPECIALS = /[&<>"']/g;
-
-/**
  * What every entity we link needs: a scheme's colon, an @ or # sign (ASCII or full-width, as
  * twitter-text reads them), or a bare pic.twitter.com address. twitter-text's URL scan is by far
  * the costliest step of a build, and most tweets hold none of these.
@@ -119,33 +97,3 @@ function withoutOverlaps(entities: TextEntity[]): TextEntity[] {
   }
   return kept;
 }
-
-const TWITTER_HOSTS = new Set([
-  "twitter.com",
-  "www.twitter.com",
-  "mobile.twitter.com",
-  "x.com",
-  "www.x.com",
-  "mobile.x.com",
-]);
-const TRACKING_PARAMS = new Set(["s", "t", "ref_src", "ref_url", "src"]);
-
-// Filters the raw query rather than going through URLSearchParams, which would re-encode what stays.
-function withoutTracking(search: string): string {
-  const kept = search
-    .slice(1)
-    .split("&")
-    .filter((pair) => {
-      const key = (pair.split("=")[0] ?? "").toLowerCase();
-      return key !== "" && !TRACKING_PARAMS.has(key) && !key.startsWith("utm_");
-    });
-  return kept.length > 0 ? `?${kept.join("&")}` : "";
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};

@@ -1,5 +1,8 @@
 import { parseTweetDate, type TweetDate } from "../tweet/dates.ts";
-import { canonicalTwitterUrl, escapeHtml, linkifyText } from "../tweet/linkify.ts";
+import { linkifyText } from "../tweet/linkify.ts";
+import { canonicalTwitterUrl, profileUrl } from "../tweet/urls.ts";
+import { bareHandle } from "../tweet/handle.ts";
+import { escapeHtml } from "../tweet/html.ts";
 import { paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "../tweet/status.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
@@ -187,8 +190,8 @@ function profileSource(author: AuthorView): TweetView["source"] {
 }
 
 export function normalizeAuthor(author: AuthorInput): AuthorView {
-  const handle = author.handle.replace(/^@/, "");
-  return { name: author.name.trim(), handle, profileUrl: `https://x.com/${handle}` };
+  const handle = bareHandle(author.handle);
+  return { name: author.name.trim(), handle, profileUrl: profileUrl(handle) };
 }
 
 function normalizeSite(site: Site, author: AuthorView): SiteView {

@@ -1,6 +1,7 @@
 import { wallFilesFromEnv } from "../../curator/files.ts";
 import type { ArchiveSelection } from "../../import/archive.ts";
 import { parseTweetDate } from "../../tweet/dates.ts";
+import { progressBar } from "../progress.ts";
 import { report, usageError } from "../report.ts";
 import type { Command, Values } from "./command.ts";
 
@@ -45,7 +46,13 @@ export const importCommand: Command = {
     if (typeof selection === "string") return usageError("import", selection);
     const { importTweets } = await import("../../import/import-tweets.ts");
     return report(
-      await importTweets({ source, ...wallFilesFromEnv(), selection, dryRun: values["dry-run"] === true }),
+      await importTweets({
+        source,
+        ...wallFilesFromEnv(),
+        selection,
+        dryRun: values["dry-run"] === true,
+        progress: progressBar,
+      }),
     );
   },
 };

@@ -1,6 +1,6 @@
 import { imageSize } from "image-size";
 import { DateTime } from "luxon";
-import { canonicalTwitterUrl } from "../../tweet/linkify.ts";
+import { canonicalTwitterUrl } from "../../tweet/urls.ts";
 import { mediaSchema, type AuthorInput, type MediaInput, type TweetInput } from "../../curator/schema.ts";
 import { ArchiveError } from "./error.ts";
 import { readWhole, type ArchiveFile } from "./source.ts";

@@ -3,6 +3,7 @@ import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import streamArray from "stream-json/streamers/stream-array.js";
 import verifier from "stream-json/utils/verifier.js";
+import { columnAt } from "../../tweet/place.ts";
 import { ArchiveError } from "./error.ts";
 import type { ArchiveFile } from "./source.ts";
 
@@ -160,7 +161,7 @@ export async function locateInFile(
         from = match.index + match[0].length;
       }
       const index = line.indexOf(needle, from);
-      if (index !== -1) return { line: lineNumber, column: index + 1 };
+      if (index !== -1) return { line: lineNumber, column: columnAt(line, index) };
     }
     return undefined;
   } finally {

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../../tweet/linkify.ts";
+import { escapeHtml } from "../../tweet/html.ts";
 
 /**
  * The page the preview shows in place of every page while the last save does not build: each

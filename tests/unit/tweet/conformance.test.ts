@@ -3,12 +3,8 @@ import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
 import { afterAll, describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
-import {
-  canonicalTwitterUrl,
-  findEntities,
-  linkifyText,
-  type EntityKind,
-} from "../../../src/tweet/linkify.ts";
+import { findEntities, linkifyText, type EntityKind } from "../../../src/tweet/linkify.ts";
+import { canonicalTwitterUrl } from "../../../src/tweet/urls.ts";
 
 /*
  * X's own cross-implementation suite for twitter-text, read at test time from the folder shared

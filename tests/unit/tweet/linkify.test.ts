@@ -1,6 +1,8 @@
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
-import { canonicalTwitterUrl, escapeHtml, findEntities, linkifyText } from "../../../src/tweet/linkify.ts";
+import { findEntities, linkifyText } from "../../../src/tweet/linkify.ts";
+import { canonicalTwitterUrl } from "../../../src/tweet/urls.ts";
+import { escapeHtml } from "../../../src/tweet/html.ts";
 
 interface Anchor {
   href: string;
