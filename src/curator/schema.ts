@@ -65,6 +65,13 @@ export const authorSchema = withMeta(
   { id: "Author", description: "Who wrote the tweet; defaults to the author in data/site.json" },
 );
 
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const languageTag = (what: string) =>
+  z
+    .string({ error: `${what} as a string` })
+    .check(z.regex(LANGUAGE_TAG, { error: `${what}: a language tag such as en, ja or pt-BR` }));
+
 const MEDIA_SRC = /^media\/(?!.*\.\.)[\w./-]+\.(?:jpe?g|png|gif|webp|avif)$/i;
 
 export const mediaSchema = withMeta(
@@ -112,6 +119,28 @@ export const tweetSchema = withMeta(
         description: "Link to the original tweet (http or https)",
       }),
       author: z.optional(authorSchema),
+      lang: withMeta(z.optional(languageTag("the tweet's language")), {
+        description: "The language the tweet is written in, as X gives it (en, ja, pt-BR…)",
+      }),
+      added: withMeta(
+        z.optional(
+          z.string({ error: "the day it was added, as a string like 2024-05-01" }).check(
+            z.superRefine((value, ctx) => {
+              const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseTweetDate(value) : undefined;
+              if (!parsed?.ok)
+                ctx.addIssue({
+                  code: "custom",
+                  message: "the day it was added to the wall, like 2024-05-01",
+                });
+            }),
+          ),
+        ),
+        {
+          description:
+            "The day it was added to the wall (YYYY-MM-DD): the feeds show the newest additions first",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+        },
+      ),
       media: z.optional(z.array(mediaSchema, { error: "a list of images" })),
     },
     { error: 'a tweet as an object with "text" and "date"' },
@@ -144,12 +173,7 @@ export const siteSchema = z.strictObject({
   author: authorSchema,
   /** Each link's text is linked where it first appears in the intro, else listed in the header. */
   links: z._default(z.array(siteLinkSchema, { error: "a list of links" }), []),
-  language: z._default(
-    z
-      .string()
-      .check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "a language tag such as en or en-GB" })),
-    "en",
-  ),
+  language: z._default(languageTag("the wall's language"), "en"),
   /** Where the wall is deployed, e.g. https://example.org/tweets/: canonical links, feeds, path prefix. */
   url: z.optional(httpUrl("the address the wall is deployed at, like https://example.org/tweets/")),
   /** Tweets per wall page; search and the timeline still cover every tweet. */

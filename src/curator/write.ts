@@ -44,6 +44,8 @@ export function orderTweetKeys(tweet: TweetInput): TweetInput {
     ...(tweet.author === undefined
       ? {}
       : { author: { name: tweet.author.name, handle: tweet.author.handle } }),
+    ...(tweet.lang === undefined ? {} : { lang: tweet.lang }),
+    ...(tweet.added === undefined ? {} : { added: tweet.added }),
     ...(tweet.media === undefined
       ? {}
       : { media: tweet.media.map(({ src, alt, width, height }) => ({ src, alt, width, height })) }),

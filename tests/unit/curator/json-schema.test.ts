@@ -22,7 +22,15 @@ describe("the editor JSON Schema", () => {
       definitions: Record<string, { properties: Record<string, { pattern?: string }>; required: string[] }>;
     };
     const tweet = schema.definitions.Tweet!;
-    expect(Object.keys(tweet.properties)).toEqual(["text", "date", "url", "author", "media"]);
+    expect(Object.keys(tweet.properties)).toEqual([
+      "text",
+      "date",
+      "url",
+      "author",
+      "lang",
+      "added",
+      "media",
+    ]);
     expect(tweet.required).toEqual(["text", "date"]);
     expect(tweet).toMatchObject({ additionalProperties: false });
     const datePattern = new RegExp(tweet.properties.date!.pattern!);

@@ -53,7 +53,7 @@ describe("parseTweetsJson", () => {
     ].join("\n");
     expect(problemsOf(json)).toEqual([
       'tweets.json:3:3: tweet 2, field "text": missing: expected the tweet\'s text as a string',
-      'tweets.json:3:5: tweet 2, field "txet": unknown field: did you mean "text"? known fields are "text", "date", "url", "author", "media"',
+      'tweets.json:3:5: tweet 2, field "txet": unknown field: did you mean "text"? known fields are "text", "date", "url", "author", "lang", "added", "media"',
       'tweets.json:3:29: tweet 2, field "date": expected a real calendar date ("February 30, 2022" does not exist)',
       'tweets.json:3:57: tweet 2, field "url": expected a link to the original tweet: an absolute http:// or https:// URL',
       'tweets.json:4:13: tweet 3, field "text": expected the tweet\'s text, not blank',
@@ -202,7 +202,7 @@ describe("parseSiteJson", () => {
     );
     const problems = result.ok ? [] : result.problems.map((problem: Problem) => formatProblem(problem));
     expect(problems).toEqual([
-      'site.json:1:71: field "language": expected Invalid input: expected string, received number',
+      'site.json:1:71: field "language": expected the wall\'s language as a string',
       'site.json:1:85: field "$schema": expected Invalid input: expected string, received number',
     ]);
   });
