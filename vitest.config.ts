@@ -16,6 +16,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/compile-cli.ts"],
+    setupFiles: ["tests/support/cleanup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The browser tests poll the live page; on a loaded machine (the whole suite at once) the
