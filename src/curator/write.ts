@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readlink, realpath, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, readlink, realpath, rename, rm, stat } from "node:fs/promises";
+import { hostname } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Site, SiteInput, TweetInput } from "./schema.ts";
 
 /**
@@ -60,6 +62,123 @@ async function targetOf(file: string): Promise<string> {
   );
   if (link === undefined) return path.resolve(file);
   return targetOf(path.resolve(await realpath(path.dirname(file)), link));
+}
+
+export type Locked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Long enough for an import to copy an archive's images; an `add` waits at most this long. */
+const LOCK_TIMEOUT_MS = 30_000;
+const LOCK_RETRY_MS = 25;
+
+/**
+ * Runs `update`, a read-modify-write of `file`, while holding `<file>.lock`, so commands run at
+ * once take turns instead of writing over each other's changes. Waiting too long, or the file
+ * system refusing a write, comes back as one line.
+ */
+export async function withFileLock<T>(
+  file: string,
+  update: () => Promise<T>,
+  { timeoutMs = LOCK_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Promise<Locked<T>> {
+  try {
+    const lock = `${await targetOf(file)}.lock`;
+    await mkdir(path.dirname(lock), { recursive: true });
+    const refused = await acquire(lock, timeoutMs);
+    if (refused !== undefined) return { ok: false, error: refused };
+    try {
+      return { ok: true, value: await update() };
+    } finally {
+      await rm(lock, { force: true });
+    }
+  } catch (error) {
+    if (!(error instanceof Error && "syscall" in error)) throw error;
+    return { ok: false, error: `could not write ${file}: ${error.message}` };
+  }
+}
+
+/** What a lock file holds: its holder's pid and host. */
+const OWNER = `${process.pid} ${hostname()}\n`;
+
+interface Holder {
+  text: string;
+  pid?: number;
+  host?: string;
+}
+
+/** Takes the lock, or says why not once `timeoutMs` have passed. */
+async function acquire(lock: string, timeoutMs: number): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await create(lock)) return undefined;
+    const holder = await holderOf(lock);
+    if (holder === undefined) continue;
+    if (isGone(holder) && (await breakStale(lock, holder))) continue;
+    if (Date.now() >= deadline) {
+      const who = holder.pid === undefined ? "" : ` by process ${holder.pid}`;
+      const where = holder.host === undefined || holder.host === hostname() ? "" : ` on ${holder.host}`;
+      return `${lock}: still held${who}${where} after ${timeoutMs / 1000} s; try again once the other command is done, or delete this file if no tweetwall command is running`;
+    }
+    await sleep(LOCK_RETRY_MS * (1 + Math.random()));
+  }
+}
+
+/** Creates a lock file naming this process; false when there is one already. */
+async function create(lock: string): Promise<boolean> {
+  const handle = await open(lock, "wx").catch((error: unknown) =>
+    code(error) === "EEXIST" ? undefined : Promise.reject(error),
+  );
+  if (handle === undefined) return false;
+  try {
+    await handle.writeFile(OWNER);
+  } catch (error) {
+    await rm(lock, { force: true });
+    throw error;
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+async function holderOf(lock: string): Promise<Holder | undefined> {
+  const text = await readFile(lock, "utf8").catch((error: unknown) =>
+    code(error) === "ENOENT" ? undefined : Promise.reject(error),
+  );
+  if (text === undefined) return undefined;
+  const [, pid, host] = /^(\d+) (.*)\n$/.exec(text) ?? [];
+  return { text, ...(pid === undefined ? {} : { pid: Number(pid), host }) };
+}
+
+/** A holder on this host whose process has ended. Elsewhere, or unnamed, it cannot be told. */
+function isGone({ pid, host }: Holder): boolean {
+  if (pid === undefined || host !== hostname()) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return code(error) === "ESRCH";
+  }
+}
+
+/**
+ * Removes a lock whose holder is gone; true when the lock is free to try again. Waiters that
+ * find it together take turns through `<lock>.break`, and each removes the lock only if it still
+ * is the stale one, never one a third command has just taken.
+ */
+async function breakStale(lock: string, stale: Holder): Promise<boolean> {
+  const breaking = `${lock}.break`;
+  if (!(await create(breaking))) {
+    // Held for a few steps only: if its holder died in them, nobody else will remove it.
+    const holder = await holderOf(breaking);
+    if (holder !== undefined && isGone(holder)) await rm(breaking, { force: true });
+    return false;
+  }
+  try {
+    const holder = await holderOf(lock);
+    if (holder?.text === stale.text && isGone(holder)) await rm(lock, { force: true });
+    return true;
+  } finally {
+    await rm(breaking, { force: true });
+  }
 }
 
 function code(error: unknown): string | undefined {

@@ -1,13 +1,10 @@
-import { stat } from "node:fs/promises";
 import { JSON_SCHEMA_FILE } from "../curator/json-schema.ts";
-import { readTweetsFile } from "../curator/read.ts";
 import { mergeTweets } from "./merge.ts";
-import { formatProblem } from "../curator/problems.ts";
-import { writeTweetsFile } from "../curator/write.ts";
-import { tweetSchema } from "../curator/schema.ts";
+import { withFileLock, writeTweetsFile } from "../curator/write.ts";
+import { tweetSchema, type TweetInput } from "../curator/schema.ts";
 import { dateOfStatusId, statusIdOf } from "../tweet/status.ts";
 import type { CommandOutcome } from "./import-tweets.ts";
-import { preview } from "./import-tweets.ts";
+import { preview, readExisting } from "./import-tweets.ts";
 
 export interface AddOptions {
   tweetsFile: string;
@@ -46,22 +43,16 @@ export async function addTweet(options: AddOptions): Promise<CommandOutcome> {
       }),
     };
   }
+  const locked = await withFileLock(tweetsFile, () => append(tweetsFile, checked.data));
+  return locked.ok ? locked.value : { ok: false, errors: [locked.error] };
+}
 
-  const exists = await stat(tweetsFile).then(
-    () => true,
-    () => false,
-  );
-  const existing = exists ? await readTweetsFile(tweetsFile) : { ok: true as const, value: { tweets: [] } };
-  if (!existing.ok) {
-    return {
-      ok: false,
-      errors: [...existing.problems.map(formatProblem), `${tweetsFile} must be valid before adding to it`],
-    };
-  }
-  const merged = mergeTweets(existing.value.tweets, [checked.data]);
+async function append(tweetsFile: string, tweet: TweetInput): Promise<CommandOutcome> {
+  const existing = await readExisting(tweetsFile, "adding to");
+  if (!existing.ok) return existing;
+  const merged = mergeTweets(existing.value.tweets, [tweet]);
   const [skipped] = merged.skipped;
-  if (skipped)
-    return { ok: true, report: [`nothing added: "${preview(checked.data.text)}" is ${skipped.reason}`] };
+  if (skipped) return { ok: true, report: [`nothing added: "${preview(tweet.text)}" is ${skipped.reason}`] };
   await writeTweetsFile(tweetsFile, merged.tweets, {
     schemaRef: existing.value.schemaRef,
     schemaFile: JSON_SCHEMA_FILE,
@@ -69,7 +60,7 @@ export async function addTweet(options: AddOptions): Promise<CommandOutcome> {
   return {
     ok: true,
     report: [
-      `added "${preview(checked.data.text)}" (${checked.data.date}) as tweet ${merged.tweets.length} of ${tweetsFile}`,
+      `added "${preview(tweet.text)}" (${tweet.date}) as tweet ${merged.tweets.length} of ${tweetsFile}`,
     ],
   };
 }

@@ -1,14 +1,37 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { runCli } from "../support/cli.ts";
+
+const made: string[] = [];
+afterAll(async () => {
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
+});
 
 async function tweetsFileWith(content: string | undefined): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-cli-"));
+  made.push(dir);
   const file = path.join(dir, "tweets.json");
   if (content !== undefined) await writeFile(file, content);
   return file;
+}
+
+async function tweetsIn(file: string) {
+  return JSON.parse(await readFile(file, "utf8")).tweets;
 }
 
 describe("tweetwall --help", () => {
@@ -102,6 +125,49 @@ describe("tweetwall add", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("add: --date: expected a date as a string");
     expect(run.stderr).toContain("(or a status URL to read it from)");
+  });
+});
+
+describe("the curator's file is never lost or corrupted", () => {
+  test("eight adds run at once keep all eight tweets, in a file that is still valid JSON", async () => {
+    const file = await tweetsFileWith('[{ "text": "first", "date": "2022-12-03" }]');
+    const texts = Array.from({ length: 8 }, (_, index) => `tweet number ${index + 1}`);
+    const runs = await Promise.all(
+      texts.map((text) => runCli(["add", "--text", text, "--date", "2024-05-01"], { TWEETS_FILE: file })),
+    );
+    for (const run of runs) expect(run).toMatchObject({ status: 0, stderr: "" });
+    const tweets = await tweetsIn(file);
+    expect(tweets[0].text).toBe("first");
+    expect(tweets.map((tweet: { text: string }) => tweet.text).sort()).toEqual(["first", ...texts].sort());
+    expect(await readdir(path.dirname(file))).toEqual(["tweets.json"]);
+  });
+
+  test("through a symlinked TWEETS_FILE the link stays a link, and a 600 file stays 600", async () => {
+    const target = await tweetsFileWith('[{ "text": "first", "date": "2022-12-03" }]');
+    await chmod(target, 0o600);
+    const link = path.join(path.dirname(target), "linked", "tweets.json");
+    await mkdir(path.dirname(link));
+    await symlink(target, link);
+    const run = await runCli(["add", "--text", "second", "--date", "2024-05-01"], { TWEETS_FILE: link });
+    expect(run).toMatchObject({ status: 0, stderr: "" });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect((await tweetsIn(target)).map((tweet: { text: string }) => tweet.text)).toEqual([
+      "first",
+      "second",
+    ]);
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+  });
+
+  test("a lock left by a process that has ended is taken over", async () => {
+    const file = await tweetsFileWith(undefined);
+    const { pid } = spawnSync(process.execPath, ["-e", ""]);
+    await writeFile(`${file}.lock`, `${pid} ${hostname()}\n`);
+    const run = await runCli(["add", "--text", "after a crash", "--date", "2024-05-01"], {
+      TWEETS_FILE: file,
+    });
+    expect(run).toMatchObject({ status: 0, stderr: "" });
+    expect(await tweetsIn(file)).toHaveLength(1);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
 

@@ -1,17 +1,35 @@
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { FIXTURE_ARCHIVE, zipFolder } from "../support/archive.ts";
 import { REPO_ROOT, runCli, SHARED_DIR } from "../support/cli.ts";
 
 const EMBED_PAGE = `${REPO_ROOT}tests/fixtures/embed-html/page.html`;
 const SEED = `${SHARED_DIR}seeds/000_346cd6146a224bde.txt`;
 
+const made: string[] = [];
+afterAll(async () => {
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
+});
+
 async function workspace() {
   const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-import-"));
+  made.push(dir);
   return { dir, tweetsFile: path.join(dir, "tweets.json") };
 }
 
@@ -169,6 +187,35 @@ describe("importing the seed's plain-text wall", () => {
     const imported = JSON.parse(await readFile(tweetsFile, "utf8")).tweets;
     const committed = JSON.parse(await readFile(`${REPO_ROOT}data/tweets.json`, "utf8")).tweets;
     expect(imported).toEqual(committed);
+  });
+});
+
+describe("the tweets file, while importing", () => {
+  test("an import and adds run at once keep every tweet", async () => {
+    const { tweetsFile } = await workspace();
+    const texts = ["one", "two", "three", "four", "five"].map((word) => `added by hand, ${word}`);
+    const runs = await Promise.all([
+      importInto(tweetsFile, EMBED_PAGE),
+      ...texts.map((text) =>
+        runCli(["add", "--text", text, "--date", "2024-05-01"], { TWEETS_FILE: tweetsFile }),
+      ),
+    ]);
+    for (const run of runs) expect(run).toMatchObject({ status: 0, stderr: "" });
+    const { tweets } = JSON.parse(await readFile(tweetsFile, "utf8"));
+    expect(tweets).toHaveLength(6 + texts.length);
+    for (const text of texts) expect(tweets.map((tweet: { text: string }) => tweet.text)).toContain(text);
+  });
+
+  test("through a symlink, the link stays a link and its 600 target stays 600", async () => {
+    const { dir, tweetsFile } = await workspace();
+    await writeFile(tweetsFile, '[{ "text": "my own", "date": "2020-01-01" }]\n');
+    await chmod(tweetsFile, 0o600);
+    const link = path.join(dir, "link.json");
+    await symlink("tweets.json", link);
+    expect((await runCli(["import", EMBED_PAGE], { TWEETS_FILE: link })).status).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(tweetsFile, "utf8")).tweets).toHaveLength(7);
+    expect((await stat(tweetsFile)).mode & 0o777).toBe(0o600);
   });
 });
 

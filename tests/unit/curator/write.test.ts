@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import {
   chmod,
@@ -13,10 +14,11 @@ import {
   symlink,
   writeFile,
 } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { writeFileAtomic } from "../../../src/curator/write.ts";
+import { withFileLock, writeFileAtomic } from "../../../src/curator/write.ts";
 
 let temp: string;
 beforeAll(async () => {
@@ -31,6 +33,13 @@ async function folder(name: string): Promise<string> {
   const dir = path.join(temp, name);
   await mkdir(dir, { recursive: true });
   return dir;
+}
+
+/** The pid of a process that has ended. */
+function deadPid(): number {
+  const { pid } = spawnSync(process.execPath, ["-e", ""]);
+  if (pid === undefined) throw new Error("could not start a process");
+  return pid;
 }
 
 describe("writeFileAtomic", () => {
@@ -104,5 +113,84 @@ describe("writeFileAtomic", () => {
     expect(await readFile(target, "utf8")).toBe("new");
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readdir(targetDir)).toEqual(["tweets.json"]);
+  });
+});
+
+describe("withFileLock", () => {
+  test("read-modify-writes run at once take turns and keep every update", async () => {
+    const file = path.join(await folder("turns"), "count");
+    await writeFile(file, "0");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        withFileLock(file, async () => {
+          const count = Number(await readFile(file, "utf8"));
+          await sleep(2);
+          await writeFileAtomic(file, String(count + 1));
+        }),
+      ),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(await readFile(file, "utf8")).toBe("20");
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  test("waits for a running holder, then says in one line which lock file and who holds it", async () => {
+    const dir = await folder("held");
+    const target = path.join(dir, "tweets.json");
+    const link = path.join(dir, "link.json");
+    await writeFile(target, "[]");
+    await symlink("tweets.json", link);
+    const lock = `${target}.lock`;
+    const held = `${process.pid} ${hostname()}\n`;
+    await writeFile(lock, held);
+    let ran = false;
+    const started = Date.now();
+    // Through the link: the lock belongs to the file it names.
+    const result = await withFileLock(link, async () => (ran = true), { timeoutMs: 300 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(result).toEqual({
+      ok: false,
+      error: `${lock}: still held by process ${process.pid} after 0.3 s; try again once the other command is done, or delete this file if no tweetwall command is running`,
+    });
+    expect(ran).toBe(false);
+    expect(await readFile(lock, "utf8")).toBe(held);
+  });
+
+  test("takes over a lock whose process has ended, and removes it when done", async () => {
+    const file = path.join(await folder("stale"), "tweets.json");
+    await writeFile(`${file}.lock`, `${deadPid()} ${hostname()}\n`);
+    const result = await withFileLock(file, async () => readFile(`${file}.lock`, "utf8"), { timeoutMs: 300 });
+    expect(result).toEqual({ ok: true, value: `${process.pid} ${hostname()}\n` });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  test("leaves alone a lock held on another host, where it cannot tell whether it still runs", async () => {
+    const file = path.join(await folder("remote"), "tweets.json");
+    const pid = deadPid();
+    await writeFile(`${file}.lock`, `${pid} elsewhere.example\n`);
+    const result = await withFileLock(file, async () => true, { timeoutMs: 100 });
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.error).toContain(
+      `still held by process ${pid} on elsewhere.example after 0.1 s`,
+    );
+  });
+
+  test("a folder that cannot be made is one line naming the file, not a thrown error", async () => {
+    const notAFolder = path.join(await folder("blocked"), "file");
+    await writeFile(notAFolder, "");
+    const file = path.join(notAFolder, "tweets.json");
+    const result = await withFileLock(file, async () => true);
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.error).toMatch(new RegExp(`^could not write ${file}: ENOTDIR: `));
+  });
+
+  test("releases the lock when the update throws", async () => {
+    const file = path.join(await folder("throws"), "tweets.json");
+    await expect(
+      withFileLock(file, async () => {
+        throw new Error("a bug");
+      }),
+    ).rejects.toThrow("a bug");
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
