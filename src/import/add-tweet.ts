@@ -1,13 +1,16 @@
 import { JSON_SCHEMA_FILE } from "../curator/json-schema.ts";
+import { parseSiteJson, readText } from "../curator/read.ts";
 import { mergeTweets } from "./merge.ts";
 import { withFileLock, writeTweetsFile } from "../curator/write.ts";
-import { tweetSchema, type TweetInput } from "../curator/schema.ts";
-import { dateOfStatusId, statusIdOf } from "../tweet/status.ts";
+import { type AuthorInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
+import { bareHandle, sameHandle } from "../tweet/handle.ts";
+import { dateOfStatusId, handleOfStatusUrl, statusIdOf } from "../tweet/status.ts";
 import type { CommandOutcome } from "./import-tweets.ts";
 import { preview, readExisting } from "./import-tweets.ts";
 
 export interface AddOptions {
   tweetsFile: string;
+  siteFile: string;
   text?: string | undefined;
   date?: string | undefined;
   url?: string | undefined;
@@ -20,17 +23,16 @@ export interface AddOptions {
  * date may be left out: it is read from the status id.
  */
 export async function addTweet(options: AddOptions): Promise<CommandOutcome> {
-  const { tweetsFile, text, url, authorName, authorHandle } = options;
+  const { tweetsFile, text, url } = options;
   const statusId = statusIdOf(url);
   const date = options.date ?? (statusId ? dateOfStatusId(statusId) : undefined);
-  if ((authorName === undefined) !== (authorHandle === undefined)) {
-    return { ok: false, errors: ["add: --author-name and --author-handle go together"] };
-  }
+  const author = await authorOf(options);
+  if (typeof author === "string") return { ok: false, errors: [author] };
   const candidate = {
     text,
     date,
     ...(url === undefined ? {} : { url }),
-    ...(authorName === undefined ? {} : { author: { name: authorName, handle: authorHandle } }),
+    ...(author === undefined ? {} : { author }),
   };
   const checked = tweetSchema.safeParse(candidate);
   if (!checked.success) {
@@ -63,4 +65,29 @@ async function append(tweetsFile: string, tweet: TweetInput): Promise<CommandOut
       `added "${preview(tweet.text)}" (${tweet.date}) as tweet ${merged.tweets.length} of ${tweetsFile}`,
     ],
   };
+}
+
+/**
+ * Who wrote it: as given, else the account its status URL names, its handle standing in for the
+ * name, which is not known offline. None for the site's own author, who is every tweet's default
+ * and has a real name there.
+ */
+async function authorOf({
+  url,
+  authorName,
+  authorHandle,
+  siteFile,
+}: AddOptions): Promise<AuthorInput | undefined | string> {
+  const handle = authorHandle ?? handleOfStatusUrl(url);
+  if (handle === undefined) {
+    return authorName === undefined
+      ? undefined
+      : "add: --author-name: expected --author-handle with it, or a status URL naming the account";
+  }
+  if (authorName === undefined) {
+    const siteText = await readText(siteFile);
+    const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : undefined;
+    if (site?.ok && sameHandle(handle, site.value.author.handle)) return undefined;
+  }
+  return { name: authorName ?? bareHandle(handle), handle };
 }

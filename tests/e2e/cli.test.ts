@@ -128,6 +128,66 @@ describe("tweetwall add", () => {
   });
 });
 
+describe("tweetwall add: who wrote it", () => {
+  const SAMA = "https://x.com/sama/status/1599152286672248832";
+
+  test("a status URL's account is the author, its handle standing in for the name", async () => {
+    const file = await tweetsFileWith(undefined);
+    const run = await runCli(["add", SAMA, "--text", "a tweet by sama"], { TWEETS_FILE: file });
+    expect(run).toMatchObject({ status: 0, stderr: "" });
+    expect(await tweetsIn(file)).toEqual([
+      {
+        text: "a tweet by sama",
+        date: "2022-12-03T21:23:10Z",
+        url: SAMA,
+        author: { name: "sama", handle: "sama" },
+      },
+    ]);
+  });
+
+  test.each([
+    [["--author-name", "Sam Altman"], { name: "Sam Altman", handle: "sama" }],
+    [["--author-handle", "@gdb"], { name: "gdb", handle: "@gdb" }],
+    [["--author-handle", "gdb", "--author-name", "Greg"], { name: "Greg", handle: "gdb" }],
+  ])("with a status URL and %j, the author is %j", async (flags, author) => {
+    const file = await tweetsFileWith(undefined);
+    const run = await runCli(["add", SAMA, "--text", "credited", ...flags], { TWEETS_FILE: file });
+    expect(run.status).toBe(0);
+    expect((await tweetsIn(file))[0].author).toEqual(author);
+  });
+
+  test.each([
+    "https://x.com/i/status/1599152286672248832",
+    "https://x.com/i/web/status/1599152286672248832",
+    // The site's own author (data/site.json) is every tweet's default, with a real name there.
+    "https://x.com/Karpathy/status/1599152286672248832",
+  ])("%s leaves the site's author as the default", async (url) => {
+    const file = await tweetsFileWith(undefined);
+    const run = await runCli(["add", url, "--text", "uncredited"], { TWEETS_FILE: file });
+    expect(run.status).toBe(0);
+    expect((await tweetsIn(file))[0]).not.toHaveProperty("author");
+  });
+
+  test("--author-handle alone needs no status URL; --author-name alone needs one naming the account", async () => {
+    const file = await tweetsFileWith(undefined);
+    const handled = await runCli(["add", "--text", "one", "--date", "2024-05-01", "--author-handle", "ada"], {
+      TWEETS_FILE: file,
+    });
+    expect(handled.status).toBe(0);
+    expect((await tweetsIn(file))[0].author).toEqual({ name: "ada", handle: "ada" });
+
+    const before = await readFile(file, "utf8");
+    const named = await runCli(["add", "--text", "two", "--date", "2024-05-01", "--author-name", "Ada"], {
+      TWEETS_FILE: file,
+    });
+    expect(named.status).toBe(1);
+    expect(named.stderr).toBe(
+      "1 problem:\n  add: --author-name: expected --author-handle with it, or a status URL naming the account\n",
+    );
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+});
+
 describe("the curator's file is never lost or corrupted", () => {
   test("eight adds run at once keep all eight tweets, in a file that is still valid JSON", async () => {
     const file = await tweetsFileWith('[{ "text": "first", "date": "2022-12-03" }]');
