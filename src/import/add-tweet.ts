@@ -6,7 +6,7 @@ import { type AuthorInput, tweetSchema, type TweetInput } from "../curator/schem
 import { bareHandle, sameHandle } from "../tweet/handle.ts";
 import { dateOfStatusId, handleOfStatusUrl, statusIdOf } from "../tweet/status.ts";
 import type { CommandOutcome } from "./import-tweets.ts";
-import { preview, readExisting } from "./import-tweets.ts";
+import { preview, readExisting, today } from "./import-tweets.ts";
 
 export interface AddOptions {
   tweetsFile: string;
@@ -33,6 +33,7 @@ export async function addTweet(options: AddOptions): Promise<CommandOutcome> {
     date,
     ...(url === undefined ? {} : { url }),
     ...(author === undefined ? {} : { author }),
+    added: today(),
   };
   const checked = tweetSchema.safeParse(candidate);
   if (!checked.success) {

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { DateTime } from "luxon";
 import {
   type ArchiveImport,
   type ArchiveProgress,
@@ -70,7 +71,8 @@ export async function importTweets(options: ImportOptions): Promise<CommandOutco
   const siteText = await readText(siteFile);
   const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : undefined;
   const siteAuthor = site?.ok ? site.value.author : imported.site?.author;
-  const tweets = imported.tweets.map((tweet) => withoutDefaultAuthor(tweet, siteAuthor));
+  const added = today();
+  const tweets = imported.tweets.map((tweet) => ({ ...withoutDefaultAuthor(tweet, siteAuthor), added }));
   const invalid = tweets.flatMap((tweet, index) => problemsOfImported(source, tweet, index));
   if (invalid.length > 0) return { ok: false, errors: invalid };
 
@@ -240,6 +242,11 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     (error: NodeJS.ErrnoException) => error.code !== "ENOENT",
   );
+}
+
+/** Today, the `added` day of tweets added now: the curator's calendar day, not UTC's. */
+export function today(): string {
+  return DateTime.now().toISODate();
 }
 
 function describeFormat(format: SourceFormat): string {

@@ -14,6 +14,7 @@ import {
 } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { afterAll, describe, expect, test } from "vitest";
 import { runCli } from "../support/cli.ts";
 
@@ -28,6 +29,13 @@ async function tweetsFileWith(content: string | undefined): Promise<string> {
   const file = path.join(dir, "tweets.json");
   if (content !== undefined) await writeFile(file, content);
   return file;
+}
+
+/** Runs `add`, and the days it may have called today: the one it started on and the one it ended on. */
+async function addOn(args: string[], env: Record<string, string>) {
+  const before = DateTime.now().toISODate();
+  const run = await runCli(["add", ...args], env);
+  return { run, today: [before, DateTime.now().toISODate()] };
 }
 
 async function tweetsIn(file: string) {
@@ -56,7 +64,7 @@ describe("tweetwall --help", () => {
 describe("tweetwall add", () => {
   test("appends a checked tweet and writes the file in its stable, schema-linked form", async () => {
     const file = await tweetsFileWith('[{ "text": "first", "date": "2022-12-03" }]');
-    const run = await runCli(["add", "--text", "second <b>one</b>", "--date", "December 4, 2022"], {
+    const { run, today } = await addOn(["--text", "second <b>one</b>", "--date", "December 4, 2022"], {
       TWEETS_FILE: file,
     });
     expect(run).toMatchObject({ status: 0, stderr: "" });
@@ -66,7 +74,7 @@ describe("tweetwall add", () => {
       $schema: path.relative(path.dirname(file), path.resolve("tweets.schema.json")),
       tweets: [
         { text: "first", date: "2022-12-03" },
-        { text: "second <b>one</b>", date: "December 4, 2022" },
+        { text: "second <b>one</b>", date: "December 4, 2022", added: expect.toBeOneOf(today) },
       ],
     });
     expect(written).toBe(`${JSON.stringify(JSON.parse(written), null, 2)}\n`);
@@ -85,7 +93,7 @@ describe("tweetwall add", () => {
     );
     expect(run.status).toBe(0);
     const [tweet] = JSON.parse(await readFile(file, "utf8")).tweets;
-    expect(Object.keys(tweet)).toEqual(["text", "date", "url"]);
+    expect(Object.keys(tweet)).toEqual(["text", "date", "url", "added"]);
     expect(tweet.date).toBe("2022-12-03T21:23:10Z");
   });
 
@@ -133,7 +141,7 @@ describe("tweetwall add: who wrote it", () => {
 
   test("a status URL's account is the author, its handle standing in for the name", async () => {
     const file = await tweetsFileWith(undefined);
-    const run = await runCli(["add", SAMA, "--text", "a tweet by sama"], { TWEETS_FILE: file });
+    const { run, today } = await addOn([SAMA, "--text", "a tweet by sama"], { TWEETS_FILE: file });
     expect(run).toMatchObject({ status: 0, stderr: "" });
     expect(await tweetsIn(file)).toEqual([
       {
@@ -141,6 +149,7 @@ describe("tweetwall add: who wrote it", () => {
         date: "2022-12-03T21:23:10Z",
         url: SAMA,
         author: { name: "sama", handle: "sama" },
+        added: expect.toBeOneOf(today),
       },
     ]);
   });
@@ -151,7 +160,7 @@ describe("tweetwall add: who wrote it", () => {
     [["--author-handle", "gdb", "--author-name", "Greg"], { name: "Greg", handle: "gdb" }],
   ])("with a status URL and %j, the author is %j", async (flags, author) => {
     const file = await tweetsFileWith(undefined);
-    const run = await runCli(["add", SAMA, "--text", "credited", ...flags], { TWEETS_FILE: file });
+    const { run } = await addOn([SAMA, "--text", "credited", ...flags], { TWEETS_FILE: file });
     expect(run.status).toBe(0);
     expect((await tweetsIn(file))[0].author).toEqual(author);
   });
@@ -163,25 +172,25 @@ describe("tweetwall add: who wrote it", () => {
     "https://x.com/Karpathy/status/1599152286672248832",
   ])("%s leaves the site's author as the default", async (url) => {
     const file = await tweetsFileWith(undefined);
-    const run = await runCli(["add", url, "--text", "uncredited"], { TWEETS_FILE: file });
+    const { run } = await addOn([url, "--text", "uncredited"], { TWEETS_FILE: file });
     expect(run.status).toBe(0);
     expect((await tweetsIn(file))[0]).not.toHaveProperty("author");
   });
 
   test("--author-handle alone needs no status URL; --author-name alone needs one naming the account", async () => {
     const file = await tweetsFileWith(undefined);
-    const handled = await runCli(["add", "--text", "one", "--date", "2024-05-01", "--author-handle", "ada"], {
+    const handled = await addOn(["--text", "one", "--date", "2024-05-01", "--author-handle", "ada"], {
       TWEETS_FILE: file,
     });
-    expect(handled.status).toBe(0);
+    expect(handled.run.status).toBe(0);
     expect((await tweetsIn(file))[0].author).toEqual({ name: "ada", handle: "ada" });
 
     const before = await readFile(file, "utf8");
-    const named = await runCli(["add", "--text", "two", "--date", "2024-05-01", "--author-name", "Ada"], {
+    const named = await addOn(["--text", "two", "--date", "2024-05-01", "--author-name", "Ada"], {
       TWEETS_FILE: file,
     });
-    expect(named.status).toBe(1);
-    expect(named.stderr).toBe(
+    expect(named.run.status).toBe(1);
+    expect(named.run.stderr).toBe(
       "1 problem:\n  add: --author-name: expected --author-handle with it, or a status URL naming the account\n",
     );
     expect(await readFile(file, "utf8")).toBe(before);
@@ -208,7 +217,7 @@ describe("the curator's file is never lost or corrupted", () => {
     const link = path.join(path.dirname(target), "linked", "tweets.json");
     await mkdir(path.dirname(link));
     await symlink(target, link);
-    const run = await runCli(["add", "--text", "second", "--date", "2024-05-01"], { TWEETS_FILE: link });
+    const { run } = await addOn(["--text", "second", "--date", "2024-05-01"], { TWEETS_FILE: link });
     expect(run).toMatchObject({ status: 0, stderr: "" });
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect((await tweetsIn(target)).map((tweet: { text: string }) => tweet.text)).toEqual([
@@ -222,9 +231,7 @@ describe("the curator's file is never lost or corrupted", () => {
     const file = await tweetsFileWith(undefined);
     const { pid } = spawnSync(process.execPath, ["-e", ""]);
     await writeFile(`${file}.lock`, `${pid} ${hostname()}\n`);
-    const run = await runCli(["add", "--text", "after a crash", "--date", "2024-05-01"], {
-      TWEETS_FILE: file,
-    });
+    const { run } = await addOn(["--text", "after a crash", "--date", "2024-05-01"], { TWEETS_FILE: file });
     expect(run).toMatchObject({ status: 0, stderr: "" });
     expect(await tweetsIn(file)).toHaveLength(1);
     expect(existsSync(`${file}.lock`)).toBe(false);

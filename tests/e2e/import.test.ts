@@ -15,6 +15,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
+import { DateTime } from "luxon";
 import { afterAll, describe, expect, test } from "vitest";
 import { FIXTURE_ARCHIVE, zipFolder } from "../support/archive.ts";
 import { REPO_ROOT, runCli, SHARED_DIR } from "../support/cli.ts";
@@ -181,12 +182,16 @@ describe("importing a page of embeds, end to end", () => {
 });
 
 describe("importing the seed's plain-text wall", () => {
-  test("reproduces data/tweets.json exactly", async () => {
+  test("reproduces data/tweets.json exactly, each tweet marked as added today", async () => {
     const { tweetsFile } = await workspace();
+    const today = [DateTime.now().toISODate()];
     expect((await importInto(tweetsFile, SEED)).status).toBe(0);
+    today.push(DateTime.now().toISODate());
     const imported = JSON.parse(await readFile(tweetsFile, "utf8")).tweets;
     const committed = JSON.parse(await readFile(`${REPO_ROOT}data/tweets.json`, "utf8")).tweets;
-    expect(imported).toEqual(committed);
+    expect(imported).toEqual(
+      committed.map((tweet: object) => ({ ...tweet, added: expect.toBeOneOf(today) })),
+    );
   });
 });
 
