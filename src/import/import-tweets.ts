@@ -19,6 +19,7 @@ import { dayOf, mergeTweets } from "./merge.ts";
 import { statusIdOf } from "../tweet/status.ts";
 import { formatProblem } from "../curator/problems.ts";
 import { orderSiteKeys, withFileLock, writeJsonAtomic, writeTweetsFile } from "../curator/write.ts";
+import { plural } from "../cli/report.ts";
 import { type AuthorInput, type SiteInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
 import { sameHandle } from "../tweet/handle.ts";
 
@@ -119,15 +120,17 @@ function planImport(
   const site = siteMissing ? imported.site : undefined;
   const would = (done: string, planned: string) => (dryRun ? planned : done);
   const report = [
-    `${source} (${describeFormat(imported.format)}): ${imported.tweets.length} tweets to import`,
+    `${source} (${describeFormat(imported.format)}): ${plural(imported.tweets.length, "tweet")} to import`,
     ...imported.notes,
-    `${would("added", "would add")} ${merged.added.length} to ${tweetsFile}, skipped ${merged.skipped.length}`,
+    `${would("added", "would add")} ${plural(merged.added.length, "tweet")} to ${tweetsFile}, skipped ${merged.skipped.length}`,
     ...(dryRun ? merged.added.map((tweet) => `  add "${preview(tweet.text)}" (${tweet.date})`) : []),
     ...merged.skipped.map(
       ({ tweet, reason }) => `  skip "${preview(tweet.text)}" (${tweet.date}): ${reason}`,
     ),
     ...(media.length > 0
-      ? [`${would("copied", "would copy")} ${media.length} images into ${mediaFolderOf(tweetsFile)}`]
+      ? [
+          `${would("copied", "would copy")} ${plural(media.length, "image")} into ${mediaFolderOf(tweetsFile)}`,
+        ]
       : []),
     ...(site ? [`${would("wrote", "would write")} ${siteFile} (title, intro, author)`] : []),
   ];
@@ -156,8 +159,10 @@ async function readSource(
     const progress = progressOf(`Reading ${path.basename(source)}`);
     const archive = await readArchive(source, selection, progress.draw).finally(progress.finish);
     const notes = [
-      `read ${archive.read} tweets from the archive, selected ${archive.selected}`,
-      ...archive.skippedByReason.map(({ reason, count }) => `  not selected: ${count} ${reason}`),
+      `read ${plural(archive.read, "tweet")} from the archive, selected ${archive.selected}`,
+      ...archive.skippedByReason.map(
+        ({ reason, count }) => `  not selected (${reason}): ${plural(count, "tweet")}`,
+      ),
     ];
     return { format, tweets: archive.tweets, media: archive.media, notes };
   }

@@ -64,7 +64,7 @@ describe("importing an X archive, end to end", () => {
     const source = await sourceOf(dir);
     const run = await importInto(tweetsFile, source);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("added 9 to");
+    expect(run.stdout).toContain("added 9 tweets to");
     expect(run.stdout).toContain("copied 2 images into");
 
     const $ = await buildPage(tweetsFile, dir);
@@ -121,7 +121,7 @@ describe("importing an X archive, end to end", () => {
     expect((await importInto(tweetsFile, FIXTURE_ARCHIVE)).status).toBe(0);
     const first = await readFile(tweetsFile, "utf8");
     const again = await importInto(tweetsFile, FIXTURE_ARCHIVE);
-    expect(again.stdout).toContain("added 0 to");
+    expect(again.stdout).toContain("added 0 tweets to");
     expect(again.stdout).toContain("skipped 9");
     expect(await readFile(tweetsFile, "utf8")).toBe(first);
   });
@@ -138,7 +138,7 @@ describe("importing an X archive, end to end", () => {
       "--dry-run",
     );
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toMatch(/would add \d+ to/);
+    expect(dry.stdout).toMatch(/would add \d+ tweets? to/);
     expect(existsSync(tweetsFile)).toBe(false);
     expect(await readdir(dir)).toEqual([]);
 
@@ -157,7 +157,7 @@ describe("importing an X archive, end to end", () => {
       expect(tweet.text.startsWith("@")).toBe(false);
       expect(tweet.date >= "2021-01-01").toBe(true);
     }
-    expect(run.stdout).toContain("not selected:");
+    expect(run.stdout).toMatch(/^  not selected \(reply\): \d+ tweets?$/m);
   });
 });
 
@@ -177,7 +177,7 @@ describe("importing a page of embeds, end to end", () => {
       .get();
     expect(sources[0]).toBe("https://x.com/karpathy");
     for (const href of sources.slice(1)) expect(href).toMatch(/^https:\/\/x\.com\/\w+\/status\/\d+$/);
-    expect((await importInto(tweetsFile, EMBED_PAGE)).stdout).toContain("added 0 to");
+    expect((await importInto(tweetsFile, EMBED_PAGE)).stdout).toContain("added 0 tweets to");
   });
 });
 
@@ -196,6 +196,15 @@ describe("importing the seed's plain-text wall", () => {
 });
 
 describe("the tweets file, while importing", () => {
+  test("one tweet is counted as one tweet", async () => {
+    const { tweetsFile } = await workspace();
+    const run = await importInto(tweetsFile, FIXTURE_ARCHIVE, "--ids", "1600537548036857856");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(": 1 tweet to import\n");
+    expect(run.stdout).toContain("\nadded 1 tweet to");
+    expect(run.stdout).not.toMatch(/\b1 tweets\b/);
+  });
+
   test("an import and adds run at once keep every tweet", async () => {
     const { tweetsFile } = await workspace();
     const texts = ["one", "two", "three", "four", "five"].map((word) => `added by hand, ${word}`);
