@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { authorSchema, type AuthorInput, type TweetInput } from "../curator/schema.ts";
+import { writeFileAtomic } from "../curator/write.ts";
 import { ArchiveError } from "./archive/error.ts";
 import { isArchiveFolder, isZipPath, openArchive, readWhole, type ArchiveFile } from "./archive/source.ts";
 import {
@@ -199,8 +200,8 @@ async function readAccount(file: ArchiveFile): Promise<AuthorInput | undefined> 
 
 /**
  * Copies the images `readArchive` listed into `<tweetsDir>/media/`. An image already there with
- * the same bytes is left alone; any other is replaced, each written to a temporary file first so
- * none is ever left half-written. Meant to run only once the whole import has been read.
+ * the same bytes is left alone; any other is replaced, atomically, as every curator's file is.
+ * Meant to run only once the whole import has been read.
  */
 export async function copyArchiveMedia(
   source: string,
@@ -211,7 +212,6 @@ export async function copyArchiveMedia(
   if (media.length === 0) return counts;
   const archive = await openArchive(source);
   try {
-    await mkdir(path.join(tweetsDir, "media"), { recursive: true });
     for (const { from, to } of media) {
       const name = path.posix.basename(to);
       const file = to === `media/${name}` ? archive.media.get(name) : undefined;
@@ -229,9 +229,7 @@ export async function copyArchiveMedia(
         counts.unchanged++;
         continue;
       }
-      const temporary = `${target}.${process.pid}.tmp`;
-      await writeFile(temporary, bytes);
-      await rename(temporary, target);
+      await writeFileAtomic(target, bytes);
       counts.copied++;
     }
     return counts;

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { DateTime } from "luxon";
 import {
   type ArchiveImport,
   type ArchiveProgress,
@@ -13,17 +14,12 @@ import { looksLikeEmbedHtml, parseEmbedHtml } from "./embed-html.ts";
 import { SourceError } from "./source-error.ts";
 import { parseWallText } from "./wall-text.ts";
 import { JSON_SCHEMA_FILE } from "../curator/json-schema.ts";
-import {
-  DEFAULT_SITE_FILE,
-  readTweetsFile,
-  readText,
-  parseSiteJson,
-  type TweetsDocument,
-} from "../curator/read.ts";
+import { readTweetsFile, readText, parseSiteJson, type TweetsDocument } from "../curator/read.ts";
 import { dayOf, mergeTweets } from "./merge.ts";
 import { statusIdOf } from "../tweet/status.ts";
 import { formatProblem } from "../curator/problems.ts";
-import { orderSiteKeys, writeJsonAtomic, writeTweetsFile } from "../curator/write.ts";
+import { orderSiteKeys, withFileLock, writeJsonAtomic, writeTweetsFile } from "../curator/write.ts";
+import { plural } from "../cli/report.ts";
 import { type AuthorInput, type SiteInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
 import { sameHandle } from "../tweet/handle.ts";
 
@@ -61,8 +57,9 @@ const ARCHIVE_ONLY: (keyof ArchiveSelection)[] = ["minLikes", "noReplies", "noRe
  */
 export async function importTweets(options: ImportOptions): Promise<CommandOutcome> {
   const { source, tweetsFile, siteFile, selection, dryRun } = options;
-  const existing = await readExisting(tweetsFile);
-  if (!existing.ok) return existing;
+  // Checked before a long read of the source, and read again under the lock to merge into.
+  const before = await readExisting(tweetsFile, "importing into");
+  if (!before.ok) return before;
 
   let imported: ImportedSource;
   try {
@@ -75,40 +72,69 @@ export async function importTweets(options: ImportOptions): Promise<CommandOutco
   const siteText = await readText(siteFile);
   const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : undefined;
   const siteAuthor = site?.ok ? site.value.author : imported.site?.author;
-  const tweets = imported.tweets.map((tweet) => withoutDefaultAuthor(tweet, siteAuthor));
+  const added = today();
+  const tweets = imported.tweets.map((tweet) => ({ ...withoutDefaultAuthor(tweet, siteAuthor), added }));
   const invalid = tweets.flatMap((tweet, index) => problemsOfImported(source, tweet, index));
   if (invalid.length > 0) return { ok: false, errors: invalid };
 
-  const merged = mergeTweets(existing.value.tweets, tweets);
+  if (dryRun) {
+    const plan = planImport(options, imported, tweets, before.value, !(await exists(siteFile)));
+    return { ok: true, report: plan.report };
+  }
+  const locked = await withFileLock(tweetsFile, async (): Promise<CommandOutcome> => {
+    const existing = await readExisting(tweetsFile, "importing into");
+    if (!existing.ok) return existing;
+    const plan = planImport(options, imported, tweets, existing.value, !(await exists(siteFile)));
+    try {
+      if (plan.media.length > 0) {
+        await copyArchiveMedia(source, plan.media, path.dirname(path.resolve(tweetsFile)));
+      }
+    } catch (error) {
+      if (error instanceof SourceError) return { ok: false, errors: [error.message] };
+      throw error;
+    }
+    if (plan.merged.added.length > 0 || !existing.value.existed) {
+      await writeTweetsFile(tweetsFile, plan.merged.tweets, {
+        schemaRef: existing.value.schemaRef,
+        schemaFile: JSON_SCHEMA_FILE,
+      });
+    }
+    if (plan.site) await writeJsonAtomic(siteFile, orderSiteKeys(plan.site));
+    return { ok: true, report: plan.report };
+  });
+  return locked.ok ? locked.value : { ok: false, errors: [locked.error] };
+}
+
+/** What importing `tweets` into the file as it is now adds, skips, copies and writes, in words. */
+function planImport(
+  { source, tweetsFile, siteFile, dryRun }: ImportOptions,
+  imported: ImportedSource,
+  tweets: TweetInput[],
+  existing: ExistingTweets,
+  siteMissing: boolean,
+) {
+  const merged = mergeTweets(existing.tweets, tweets);
   const addedMedia = new Set(merged.added.flatMap((tweet) => (tweet.media ?? []).map((image) => image.src)));
   const media = imported.media.filter((file) => addedMedia.has(file.to));
-  const writeSite = typeof siteText !== "string" && imported.site !== undefined;
+  // Only where there is none: a site file the curator made is never replaced.
+  const site = siteMissing ? imported.site : undefined;
   const would = (done: string, planned: string) => (dryRun ? planned : done);
-
   const report = [
-    `${source} (${describeFormat(imported.format)}): ${imported.tweets.length} tweets to import`,
+    `${source} (${describeFormat(imported.format)}): ${plural(imported.tweets.length, "tweet")} to import`,
     ...imported.notes,
-    `${would("added", "would add")} ${merged.added.length} to ${tweetsFile}, skipped ${merged.skipped.length}`,
+    `${would("added", "would add")} ${plural(merged.added.length, "tweet")} to ${tweetsFile}, skipped ${merged.skipped.length}`,
     ...(dryRun ? merged.added.map((tweet) => `  add "${preview(tweet.text)}" (${tweet.date})`) : []),
     ...merged.skipped.map(
       ({ tweet, reason }) => `  skip "${preview(tweet.text)}" (${tweet.date}): ${reason}`,
     ),
     ...(media.length > 0
-      ? [`${would("copied", "would copy")} ${media.length} images into ${mediaFolderOf(tweetsFile)}`]
+      ? [
+          `${would("copied", "would copy")} ${plural(media.length, "image")} into ${mediaFolderOf(tweetsFile)}`,
+        ]
       : []),
-    ...(writeSite ? [`${would("wrote", "would write")} ${siteFile} (title, intro, author)`] : []),
+    ...(site ? [`${would("wrote", "would write")} ${siteFile} (title, intro, author)`] : []),
   ];
-  if (dryRun) return { ok: true, report };
-
-  if (media.length > 0) await copyArchiveMedia(source, media, path.dirname(path.resolve(tweetsFile)));
-  if (merged.added.length > 0 || !existing.value.existed) {
-    await writeTweetsFile(tweetsFile, merged.tweets, {
-      schemaRef: existing.value.schemaRef,
-      schemaFile: JSON_SCHEMA_FILE,
-    });
-  }
-  if (writeSite && imported.site) await writeJsonAtomic(siteFile, orderSiteKeys(imported.site));
-  return { ok: true, report };
+  return { merged, media, site, report };
 }
 
 async function readSource(
@@ -133,8 +159,10 @@ async function readSource(
     const progress = progressOf(`Reading ${path.basename(source)}`);
     const archive = await readArchive(source, selection, progress.draw).finally(progress.finish);
     const notes = [
-      `read ${archive.read} tweets from the archive, selected ${archive.selected}`,
-      ...archive.skippedByReason.map(({ reason, count }) => `  not selected: ${count} ${reason}`),
+      `read ${plural(archive.read, "tweet")} from the archive, selected ${archive.selected}`,
+      ...archive.skippedByReason.map(
+        ({ reason, count }) => `  not selected (${reason}): ${plural(count, "tweet")}`,
+      ),
     ];
     return { format, tweets: archive.tweets, media: archive.media, notes };
   }
@@ -197,20 +225,33 @@ function problemsOfImported(source: string, tweet: TweetInput, index: number): s
   );
 }
 
-async function readExisting(
+type ExistingTweets = TweetsDocument & { existed: boolean };
+
+/** The tweets file as it is, or none yet; a file that does not pass the checks stops `doing`. */
+export async function readExisting(
   tweetsFile: string,
-): Promise<{ ok: true; value: TweetsDocument & { existed: boolean } } | { ok: false; errors: string[] }> {
-  const present = await stat(tweetsFile).then(
-    () => true,
-    () => false,
-  );
-  if (!present) return { ok: true, value: { tweets: [], existed: false } };
+  doing: "adding to" | "importing into",
+): Promise<{ ok: true; value: ExistingTweets } | { ok: false; errors: string[] }> {
+  if (!(await exists(tweetsFile))) return { ok: true, value: { tweets: [], existed: false } };
   const existing = await readTweetsFile(tweetsFile);
   if (existing.ok) return { ok: true, value: { ...existing.value, existed: true } };
   return {
     ok: false,
-    errors: [...existing.problems.map(formatProblem), `${tweetsFile} must be valid before importing into it`],
+    errors: [...existing.problems.map(formatProblem), `${tweetsFile} must be valid before ${doing} it`],
   };
+}
+
+/** Whether something is at `file`: anything but "no such file", so nothing there is written over. */
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code !== "ENOENT",
+  );
+}
+
+/** Today, the `added` day of tweets added now: the curator's calendar day, not UTC's. */
+export function today(): string {
+  return DateTime.now().toISODate();
 }
 
 function describeFormat(format: SourceFormat): string {

@@ -1,8 +1,22 @@
-const STATUS_ID = /\/status(?:es)?\/(\d+)/;
+import { HANDLE } from "./handle.ts";
+
+/**
+ * A status URL's path: `/<handle>/status/<id>` (or `statuses`), or `/i/status/<id>` and
+ * `/i/web/status/<id>` in any case, which name no account.
+ */
+const STATUS_PATH = new RegExp(
+  `(?:/(?:i|i/web|(${HANDLE.source.replace(/^\^|\$$/g, "")})))?/status(?:es)?/(\\d+)`,
+  "i",
+);
 
 /** The numeric id in a tweet's status URL, if it is one. */
 export function statusIdOf(url: string | undefined): string | undefined {
-  return url?.match(STATUS_ID)?.[1];
+  return url?.match(STATUS_PATH)?.[2];
+}
+
+/** The account a status URL names (`sama` in `x.com/sama/status/…`), if it names one. */
+export function handleOfStatusUrl(url: string | undefined): string | undefined {
+  return url?.match(STATUS_PATH)?.[1];
 }
 
 const TWITTER_EPOCH_MS = 1288834974657n;

@@ -1,17 +1,36 @@
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { describe, expect, test } from "vitest";
+import { DateTime } from "luxon";
+import { afterAll, describe, expect, test } from "vitest";
 import { FIXTURE_ARCHIVE, zipFolder } from "../support/archive.ts";
 import { REPO_ROOT, runCli, SHARED_DIR } from "../support/cli.ts";
 
 const EMBED_PAGE = `${REPO_ROOT}tests/fixtures/embed-html/page.html`;
 const SEED = `${SHARED_DIR}seeds/000_346cd6146a224bde.txt`;
 
+const made: string[] = [];
+afterAll(async () => {
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
+});
+
 async function workspace() {
   const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-import-"));
+  made.push(dir);
   return { dir, tweetsFile: path.join(dir, "tweets.json") };
 }
 
@@ -45,7 +64,7 @@ describe("importing an X archive, end to end", () => {
     const source = await sourceOf(dir);
     const run = await importInto(tweetsFile, source);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("added 9 to");
+    expect(run.stdout).toContain("added 9 tweets to");
     expect(run.stdout).toContain("copied 2 images into");
 
     const $ = await buildPage(tweetsFile, dir);
@@ -102,7 +121,7 @@ describe("importing an X archive, end to end", () => {
     expect((await importInto(tweetsFile, FIXTURE_ARCHIVE)).status).toBe(0);
     const first = await readFile(tweetsFile, "utf8");
     const again = await importInto(tweetsFile, FIXTURE_ARCHIVE);
-    expect(again.stdout).toContain("added 0 to");
+    expect(again.stdout).toContain("added 0 tweets to");
     expect(again.stdout).toContain("skipped 9");
     expect(await readFile(tweetsFile, "utf8")).toBe(first);
   });
@@ -119,7 +138,7 @@ describe("importing an X archive, end to end", () => {
       "--dry-run",
     );
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toMatch(/would add \d+ to/);
+    expect(dry.stdout).toMatch(/would add \d+ tweets? to/);
     expect(existsSync(tweetsFile)).toBe(false);
     expect(await readdir(dir)).toEqual([]);
 
@@ -138,7 +157,7 @@ describe("importing an X archive, end to end", () => {
       expect(tweet.text.startsWith("@")).toBe(false);
       expect(tweet.date >= "2021-01-01").toBe(true);
     }
-    expect(run.stdout).toContain("not selected:");
+    expect(run.stdout).toMatch(/^  not selected \(reply\): \d+ tweets?$/m);
   });
 });
 
@@ -158,17 +177,59 @@ describe("importing a page of embeds, end to end", () => {
       .get();
     expect(sources[0]).toBe("https://x.com/karpathy");
     for (const href of sources.slice(1)) expect(href).toMatch(/^https:\/\/x\.com\/\w+\/status\/\d+$/);
-    expect((await importInto(tweetsFile, EMBED_PAGE)).stdout).toContain("added 0 to");
+    expect((await importInto(tweetsFile, EMBED_PAGE)).stdout).toContain("added 0 tweets to");
   });
 });
 
 describe("importing the seed's plain-text wall", () => {
-  test("reproduces data/tweets.json exactly", async () => {
+  test("reproduces data/tweets.json exactly, each tweet marked as added today", async () => {
     const { tweetsFile } = await workspace();
+    const today = [DateTime.now().toISODate()];
     expect((await importInto(tweetsFile, SEED)).status).toBe(0);
+    today.push(DateTime.now().toISODate());
     const imported = JSON.parse(await readFile(tweetsFile, "utf8")).tweets;
     const committed = JSON.parse(await readFile(`${REPO_ROOT}data/tweets.json`, "utf8")).tweets;
-    expect(imported).toEqual(committed);
+    expect(imported).toEqual(
+      committed.map((tweet: object) => ({ ...tweet, added: expect.toBeOneOf(today) })),
+    );
+  });
+});
+
+describe("the tweets file, while importing", () => {
+  test("one tweet is counted as one tweet", async () => {
+    const { tweetsFile } = await workspace();
+    const run = await importInto(tweetsFile, FIXTURE_ARCHIVE, "--ids", "1600537548036857856");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(": 1 tweet to import\n");
+    expect(run.stdout).toContain("\nadded 1 tweet to");
+    expect(run.stdout).not.toMatch(/\b1 tweets\b/);
+  });
+
+  test("an import and adds run at once keep every tweet", async () => {
+    const { tweetsFile } = await workspace();
+    const texts = ["one", "two", "three", "four", "five"].map((word) => `added by hand, ${word}`);
+    const runs = await Promise.all([
+      importInto(tweetsFile, EMBED_PAGE),
+      ...texts.map((text) =>
+        runCli(["add", "--text", text, "--date", "2024-05-01"], { TWEETS_FILE: tweetsFile }),
+      ),
+    ]);
+    for (const run of runs) expect(run).toMatchObject({ status: 0, stderr: "" });
+    const { tweets } = JSON.parse(await readFile(tweetsFile, "utf8"));
+    expect(tweets).toHaveLength(6 + texts.length);
+    for (const text of texts) expect(tweets.map((tweet: { text: string }) => tweet.text)).toContain(text);
+  });
+
+  test("through a symlink, the link stays a link and its 600 target stays 600", async () => {
+    const { dir, tweetsFile } = await workspace();
+    await writeFile(tweetsFile, '[{ "text": "my own", "date": "2020-01-01" }]\n');
+    await chmod(tweetsFile, 0o600);
+    const link = path.join(dir, "link.json");
+    await symlink("tweets.json", link);
+    expect((await runCli(["import", EMBED_PAGE], { TWEETS_FILE: link })).status).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(tweetsFile, "utf8")).tweets).toHaveLength(7);
+    expect((await stat(tweetsFile)).mode & 0o777).toBe(0o600);
   });
 });
 

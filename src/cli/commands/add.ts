@@ -3,10 +3,12 @@ import { report, usageError } from "../report.ts";
 import { type Command, stringOption } from "./command.ts";
 
 const USAGE = `tweetwall add [STATUS_URL] --text TEXT [--date DATE] [--url URL]
-              [--author-name NAME --author-handle HANDLE]
+              [--author-handle HANDLE] [--author-name NAME]
 
-Appends one tweet to the tweets file, checked like the build checks it. With a status URL
-(https://x.com/user/status/123…) the date may be left out: it is read from the status id.`;
+Appends one tweet to the tweets file, checked like the build checks it, with today as the day
+it was added. With a status URL (https://x.com/user/status/123…) the date may be left out: it
+is read from the status id. The author is --author-handle, else the account the URL names,
+else the site's author (SITE_FILE); their name is --author-name, else their handle.`;
 
 export const add: Command = {
   summary: "append one tweet",
@@ -26,7 +28,7 @@ export const add: Command = {
     const { addTweet } = await import("../../import/add-tweet.ts");
     return report(
       await addTweet({
-        tweetsFile: wallFilesFromEnv().tweetsFile,
+        ...wallFilesFromEnv(),
         text: stringOption(values, "text"),
         date: stringOption(values, "date"),
         url: statusUrl ?? stringOption(values, "url"),

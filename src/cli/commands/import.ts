@@ -7,8 +7,9 @@ import type { Command, Values } from "./command.ts";
 
 const USAGE = `tweetwall import FILE [options]
 
-Adds the tweets of FILE to the tweets file, after the ones already there; tweets already in
-it (same status id, else same text and day) are skipped, so importing twice adds nothing.
+Adds the tweets of FILE to the tweets file, after the ones already there, with today as the
+day they were added; tweets already in it (same status id, else same text and day) are
+skipped, so importing twice adds nothing.
 FILE is detected as one of:
   - a plain-text wall (a page of embeds copied as text; also writes data/site.json if missing)
   - an HTML page of <blockquote class="twitter-tweet"> embeds
