@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import english from "zod/v4/locales/en.js";
 import { ACCEPTED_DATE_FORMS, DATE_FORM_SHAPES, parseTweetDate } from "../tweet/dates.ts";
 import { HANDLE_WITH_AT } from "../tweet/handle.ts";
+import { LANGUAGE_TAG } from "../tweet/language.ts";
 import { isHttpUrl } from "../tweet/urls.ts";
 
 /**
@@ -64,8 +65,6 @@ export const authorSchema = withMeta(
   ),
   { id: "Author", description: "Who wrote the tweet; defaults to the author in data/site.json" },
 );
-
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 const languageTag = (what: string) =>
   z

@@ -1,9 +1,10 @@
 import { HANDLE } from "../tweet/handle.ts";
+import { tweetLanguage } from "../tweet/language.ts";
 import { columnAt } from "../tweet/place.ts";
 import { SourceError } from "./source-error.ts";
 import * as cheerio from "cheerio";
 import { parseTweetDate } from "../tweet/dates.ts";
-import { dateOfStatusId } from "../tweet/status.ts";
+import { dateOfStatusId, statusIdOf } from "../tweet/status.ts";
 import { canonicalTwitterUrl } from "../tweet/urls.ts";
 import { type AuthorInput, type TweetInput } from "../curator/schema.ts";
 import { isHttpUrl } from "../tweet/urls.ts";
@@ -116,7 +117,8 @@ function readEmbed($: cheerio.CheerioAPI, embed: Element, at: Place): TweetInput
       "a handle of 1–15 letters, digits or underscores",
     );
   }
-  return { text, date: readDate(dateLink, at), url: dateLink.url, author: authorLine };
+  const lang = tweetLanguage($(embed).children("p[lang]").first().attr("lang"));
+  return { text, date: readDate(dateLink, at), url: dateLink.url, author: authorLine, ...(lang && { lang }) };
 }
 
 interface DateLink {
@@ -126,8 +128,6 @@ interface DateLink {
   statusId: string;
 }
 
-const STATUS_PATH = /\/status\/(\d+)(?:\/|$)/;
-
 function findDateLink($: cheerio.CheerioAPI, embed: Element): DateLink | undefined {
   return $(embed)
     .find("a")
@@ -135,8 +135,8 @@ function findDateLink($: cheerio.CheerioAPI, embed: Element): DateLink | undefin
     .flatMap((element): DateLink[] => {
       const url = canonicalTwitterUrl((element.attribs.href ?? "").trim());
       if (!isHttpUrl(url)) return [];
-      const { hostname, pathname } = new URL(url);
-      const statusId = STATUS_PATH.exec(pathname)?.[1];
+      const { hostname } = new URL(url);
+      const statusId = statusIdOf(url);
       // canonicalTwitterUrl has moved every Twitter host to x.com and left other hosts alone.
       return hostname === "x.com" && statusId !== undefined ? [{ element, url, statusId }] : [];
     })

@@ -2,6 +2,7 @@ import { imageSize } from "image-size";
 import { DateTime } from "luxon";
 import { canonicalTwitterUrl } from "../../tweet/urls.ts";
 import { mediaSchema, type AuthorInput, type MediaInput, type TweetInput } from "../../curator/schema.ts";
+import { tweetLanguage } from "../../tweet/language.ts";
 import { ArchiveError } from "./error.ts";
 import { readWhole, type ArchiveFile } from "./source.ts";
 import { locateInFile } from "./ytd.ts";
@@ -17,6 +18,8 @@ export interface ArchivedTweet {
   fullText: string;
   createdAt: unknown;
   likes: number;
+  /** The language X found, when it names one. */
+  lang: string | undefined;
   isReply: boolean;
   /** A retweet's text is `RT @user: …`, cut short by X; older archives also keep `retweeted_status`. */
   isRetweet: boolean;
@@ -67,6 +70,7 @@ export function readArchivedTweet(element: unknown, index: number, file: Archive
     fullText,
     createdAt: tweet.created_at,
     likes: asCount(tweet.favorite_count) ?? 0,
+    lang: tweetLanguage(tweet.lang),
     isReply: (typeof replyTo === "string" && replyTo !== "") || typeof replyTo === "number",
     isRetweet: fullText.startsWith("RT @") || tweet.retweeted_status !== undefined,
     links: asArray(entities?.urls).flatMap((link) => {
@@ -212,6 +216,7 @@ export async function convertTweet(
       date,
       url,
       ...(account && { author: account }),
+      ...(tweet.lang && { lang: tweet.lang }),
       ...(shown.length > 0 && { media: shown.map(({ input }) => input) }),
     },
     copies: shown.map(({ input, file }) => ({ file, src: input.src })),

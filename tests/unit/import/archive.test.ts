@@ -104,6 +104,7 @@ describe("readArchive on the fixture archive folder", () => {
     expect(byId(archive, TWO_PHOTOS)).toEqual({
       text: "Two tiny pictures from the workshop: a grey one and a two-pixel flag",
       date: "2022-12-07T17:44:09Z",
+      lang: "en",
       url: `https://x.com/wallbuilder/status/${TWO_PHOTOS}`,
       author: OWNER,
       media: [
@@ -126,6 +127,7 @@ describe("readArchive on the fixture archive folder", () => {
     expect(byId(archive, MISSING_PHOTO)).toEqual({
       text: "Sunset over the harbour, if only the file had made it into the archive pic.twitter.com/Sun5etPic1",
       date: "2022-12-03T21:07:33Z",
+      lang: "en",
       url: `https://x.com/wallbuilder/status/${MISSING_PHOTO}`,
       author: OWNER,
     });
@@ -135,6 +137,7 @@ describe("readArchive on the fixture archive folder", () => {
     expect(byId(archive, VIDEO)).toEqual({
       text: "Watch the wall build itself pic.twitter.com/ViDeO00001",
       date: "2020-04-14T18:00:00Z",
+      lang: "en",
       url: `https://x.com/wallbuilder/status/${VIDEO}`,
       author: OWNER,
     });
@@ -144,6 +147,7 @@ describe("readArchive on the fixture archive folder", () => {
     expect(byId(archive, RETWEET)).toEqual({
       text: "RT @karpathy: Plan is to throw a party in the Andromeda galaxy 1B years from now. Everyone welcome, except for those who litter",
       date: "2022-12-02T08:15:00Z",
+      lang: "en",
       url: `https://x.com/wallbuilder/status/${RETWEET}`,
       author: OWNER,
     });
@@ -162,6 +166,7 @@ describe("readArchive on the fixture archive folder", () => {
         "New post: static sites are back https://example.com/posts/static-sites?utm_source=twitter&page=2 " +
         "and the tweet that started it https://x.com/jack/status/20",
       date: "2021-06-02T07:30:00Z",
+      lang: "en",
       url: `https://x.com/wallbuilder/status/${LINKS}`,
       author: OWNER,
     });
@@ -174,6 +179,7 @@ describe("readArchive on the fixture archive folder", () => {
     expect(byId(archive, PLAIN)).toEqual({
       text: "Hello, wall. First tweet of the year.",
       date: "2019-01-07T09:00:00Z",
+      lang: "en",
       url: `https://x.com/wallbuilder/status/${PLAIN}`,
       author: OWNER,
     });
@@ -309,6 +315,7 @@ describe("the same archive as a folder, a .zip or its tweets.js", () => {
       {
         text: "Two tiny pictures from the workshop: a grey one and a two-pixel flag pic.twitter.com/AbCdEf1234",
         date: "2022-12-07T17:44:09Z",
+        lang: "en",
         url: `https://x.com/wallbuilder/status/${TWO_PHOTOS}`,
         author: OWNER,
         media: [{ src: `media/${JPEG}`, alt: "A plain grey rectangle", width: 3, height: 2 }],
@@ -326,6 +333,7 @@ describe("the same archive as a folder, a .zip or its tweets.js", () => {
     expect(byId(archive, PLAIN)).toEqual({
       text: "Hello, wall. First tweet of the year.",
       date: "2019-01-07T09:00:00Z",
+      lang: "en",
       url: `https://x.com/i/status/${PLAIN}`,
     });
   });
@@ -505,6 +513,7 @@ describe("a large synthetic archive", () => {
     expect(archive.tweets[0]).toEqual({
       text: "Synthetic tweet number 0: notes & thoughts https://example.com/notes/0",
       date: "2022-12-31T23:59:59Z",
+      lang: "en",
       url: `https://x.com/${SYNTHETIC_ACCOUNT.handle}/status/${syntheticTweetId(0)}`,
       author: SYNTHETIC_ACCOUNT,
     });
@@ -513,6 +522,7 @@ describe("a large synthetic archive", () => {
       date: syntheticTweetTime(COUNT - 1)
         .toISOString()
         .replace(".000Z", "Z"),
+      lang: "en",
       url: `https://x.com/${SYNTHETIC_ACCOUNT.handle}/status/${syntheticTweetId(COUNT - 1)}`,
       author: SYNTHETIC_ACCOUNT,
     });

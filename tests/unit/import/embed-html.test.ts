@@ -49,6 +49,7 @@ describe("parseEmbedHtml on a saved page of embeds", () => {
       date: "2021-02-07",
       url: "https://x.com/karpathy/status/1358236154839257089",
       author: karpathy,
+      lang: "en",
     });
   });
 
@@ -63,6 +64,7 @@ describe("parseEmbedHtml on a saved page of embeds", () => {
       date: "2022-10-19",
       url: "https://x.com/karpathy/status/1582780999354288391",
       author: karpathy,
+      lang: "en",
     });
   });
 
@@ -78,6 +80,7 @@ describe("parseEmbedHtml on a saved page of embeds", () => {
       date: "2023-04-01",
       url: "https://x.com/janecurates/status/1642093370782256358",
       author: { name: "Jane Curator", handle: "janecurates" },
+      lang: "en",
     });
   });
 
@@ -87,6 +90,7 @@ describe("parseEmbedHtml on a saved page of embeds", () => {
       date: "2023-02-14",
       url: "https://x.com/yuki_yakei/status/1625642837183824646",
       author: { name: "夜景 Yuki", handle: "yuki_yakei" },
+      lang: "ja",
     });
   });
 
@@ -106,9 +110,24 @@ describe("parseEmbedHtml on a saved page of embeds", () => {
     expect(parseEmbedHtml(reflowed, "reflowed.html")).toEqual(tweets);
   });
 
-  it("gives tweets the schema accepts, each with its author", () => {
+  it("gives tweets the schema accepts, each with its author and the language X gave it", () => {
     expect(tweetListSchema.parse(tweets)).toEqual(tweets);
-    for (const tweet of tweets) expect(Object.keys(tweet)).toEqual(["text", "date", "url", "author"]);
+    for (const tweet of tweets) expect(Object.keys(tweet)).toEqual(["text", "date", "url", "author", "lang"]);
+    // The <p>'s lang is the tweet's; the blockquote's data-lang is only the embed's interface language.
+    expect(tweets.map((tweet) => tweet.lang)).toEqual(["en", "en", "en", "en", "ja", "en"]);
+  });
+
+  it.each([
+    ["pt-BR", "pt-BR"],
+    ["und", undefined],
+    ["qme", undefined],
+    ["zxx", undefined],
+    ["en; x", undefined],
+  ])("keeps the language %s as %s: none where X could not tell one", (code, kept) => {
+    const html = embed(
+      `<p lang="${code}" dir="ltr">Pretty good</p>&mdash; Andrej Karpathy (@karpathy) ${dateLink()}`,
+    );
+    expect(parseEmbedHtml(html, "lang.html")[0]?.lang).toBe(kept);
   });
 });
 
@@ -157,6 +176,7 @@ describe("parseEmbedHtml on other markup", () => {
         date: "2022-03-08",
         url: "https://x.com/mallory_test/status/1501165858599206917",
         author: { name: "Mallory <b>", handle: "mallory_test" },
+        lang: "en",
       },
     ]);
   });
