@@ -1,4 +1,5 @@
 import type { CommandOutcome } from "../import/import-tweets.ts";
+import { plural } from "../tweet/plural.ts";
 
 /** Prints a command's outcome; returns its exit code. */
 export function report(outcome: CommandOutcome): number {
@@ -12,11 +13,6 @@ export function reportProblems(lines: string[]): number {
   console.error(`${plural(lines.length, "problem")}:`);
   for (const line of lines) console.error(`  ${line}`);
   return 1;
-}
-
-/** "1 tweet", "2 tweets", "1,000 tweets". */
-export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** A usage mistake on the command line: one line, exit code 2. */

@@ -212,7 +212,7 @@ export async function copyArchiveMedia(
   if (media.length === 0) return counts;
   const archive = await openArchive(source);
   try {
-    for (const { from, to } of media) {
+    const files = media.map(({ from, to }) => {
       const name = path.posix.basename(to);
       const file = to === `media/${name}` ? archive.media.get(name) : undefined;
       if (file === undefined) {
@@ -222,14 +222,30 @@ export async function copyArchiveMedia(
           "the archive as it was read",
         );
       }
-      const bytes = await readWhole(file);
-      const target = path.join(tweetsDir, to);
-      const existing = await readFile(target).catch(() => undefined);
-      if (existing?.equals(bytes)) {
+      return { from, target: path.join(tweetsDir, to), file };
+    });
+    // Every target is checked before any is written: a different image already in media/ is
+    // the curator's, and an import that stopped half-way would leave some of its own behind.
+    const existing = await Promise.all(
+      files.map(async ({ target, file }) => {
+        const present = await readFile(target).catch(() => undefined);
+        return present && { same: present.equals(await readWhole(file)) };
+      }),
+    );
+    const taken = files.find((_, index) => existing[index]?.same === false);
+    if (taken) {
+      throw new ArchiveError(
+        { file: taken.target },
+        "a different image is already here",
+        "a media folder without it: move or rename that file, then import again",
+      );
+    }
+    for (const [index, { target, file }] of files.entries()) {
+      if (existing[index]?.same) {
         counts.unchanged++;
         continue;
       }
-      await writeFileAtomic(target, bytes);
+      await writeFileAtomic(target, await readWhole(file));
       counts.copied++;
     }
     return counts;

@@ -19,7 +19,7 @@ import { dayOf, mergeTweets } from "./merge.ts";
 import { statusIdOf } from "../tweet/status.ts";
 import { formatProblem } from "../curator/problems.ts";
 import { orderSiteKeys, withFileLock, writeJsonAtomic, writeTweetsFile } from "../curator/write.ts";
-import { plural } from "../cli/report.ts";
+import { plural } from "../tweet/plural.ts";
 import { type AuthorInput, type SiteInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
 import { sameHandle } from "../tweet/handle.ts";
 

@@ -233,6 +233,24 @@ describe("the tweets file, while importing", () => {
   });
 });
 
+describe("the curator's own files in media/", () => {
+  test("an image of the archive's name that is already there, different, stops the import before anything is written", async () => {
+    const { dir, tweetsFile } = await workspace();
+    const before = '[{ "text": "keep me", "date": "2022-12-03" }]\n';
+    await writeFile(tweetsFile, before);
+    await mkdir(path.join(dir, "media"));
+    const taken = path.join(dir, "media", "1600537548036857856-FjXyZdef.png");
+    await writeFile(taken, "the curator's own file");
+    const run = await importInto(tweetsFile, FIXTURE_ARCHIVE);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${taken}: a different image is already here`);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(await readFile(tweetsFile, "utf8")).toBe(before);
+    expect(await readdir(path.join(dir, "media"))).toEqual(["1600537548036857856-FjXyZdef.png"]);
+    expect(await readFile(taken, "utf8")).toBe("the curator's own file");
+  });
+});
+
 describe("a source that cannot be read", () => {
   const before = '[{ "text": "keep me", "date": "2022-12-03" }]\n';
 

@@ -1,7 +1,8 @@
 import { wallFilesFromEnv } from "../../curator/files.ts";
 import { formatProblem } from "../../curator/problems.ts";
 import { loadWallView } from "../../view/load.ts";
-import { plural, reportProblems } from "../report.ts";
+import { plural } from "../../tweet/plural.ts";
+import { reportProblems } from "../report.ts";
 import type { Command } from "./command.ts";
 
 export const check: Command = {

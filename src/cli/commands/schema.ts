@@ -1,5 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { JSON_SCHEMA_FILE, tweetsJsonSchemaText } from "../../curator/json-schema.ts";
+import { writeFileAtomic } from "../../curator/write.ts";
 import type { Command } from "./command.ts";
 
 export const schema: Command = {
@@ -20,7 +21,7 @@ file, from the schema in src/curator/schema.ts. With --check, only reports wheth
       console.error(`${JSON_SCHEMA_FILE} is stale: run npm run schema`);
       return 1;
     }
-    await writeFile(JSON_SCHEMA_FILE, wanted);
+    await writeFileAtomic(JSON_SCHEMA_FILE, wanted);
     console.log(`wrote ${JSON_SCHEMA_FILE}`);
     return 0;
   },

@@ -358,13 +358,25 @@ describe("copyArchiveMedia", () => {
     expect(await copyArchiveMedia(FIXTURE_ARCHIVE, media, tweetsDir)).toEqual({ copied: 0, unchanged: 2 });
   });
 
-  test("copies the same bytes out of the zip, replacing a file that differs", async () => {
+  test("copies the same bytes out of the zip", async () => {
     const tweetsDir = await tempFolder("copy-zip");
-    await mkdir(path.join(tweetsDir, "media"));
-    await writeFile(path.join(tweetsDir, "media", PNG), "not the image");
     const { media } = await readArchive(fixtureZip);
     expect(await copyArchiveMedia(fixtureZip, media, tweetsDir)).toEqual({ copied: 2, unchanged: 0 });
     expect(await mediaFolderBytes(tweetsDir)).toEqual(await originals());
+  });
+
+  test("refuses to replace a different file of the curator's, and writes none of the others", async () => {
+    const tweetsDir = await tempFolder("copy-taken");
+    await mkdir(path.join(tweetsDir, "media"));
+    await writeFile(path.join(tweetsDir, "media", PNG), "the curator's own file");
+    const { media } = await readArchive(fixtureZip);
+    const refusal = await copyArchiveMedia(fixtureZip, media, tweetsDir).catch((error: Error) => error);
+    expect(refusal).toBeInstanceOf(ArchiveError);
+    expect((refusal as Error).message).toBe(
+      `${path.join(tweetsDir, "media", PNG)}: a different image is already here, expected a media folder without it: move or rename that file, then import again`,
+    );
+    expect(await readdir(path.join(tweetsDir, "media"))).toEqual([PNG]);
+    expect(await readFile(path.join(tweetsDir, "media", PNG), "utf8")).toBe("the curator's own file");
   });
 
   test("does nothing, not even a media folder, when there is nothing to copy", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dateOfStatusId, statusIdOf } from "../../../src/tweet/status.ts";
+import { dateOfStatusId, handleOfStatusUrl, statusIdOf } from "../../../src/tweet/status.ts";
 
 describe("status ids", () => {
   test("are read from status URLs on any host form", () => {
@@ -7,6 +7,18 @@ describe("status ids", () => {
     expect(statusIdOf("https://twitter.com/karpathy/statuses/20?s=20")).toBe("20");
     expect(statusIdOf("https://x.com/karpathy")).toBeUndefined();
     expect(statusIdOf(undefined)).toBeUndefined();
+  });
+
+  test.each([
+    ["https://x.com/sama/status/1599152286672248832", "sama"],
+    ["https://twitter.com/Jack_Dorsey/statuses/20", "Jack_Dorsey"],
+    ["https://mobile.twitter.com/karpathy/status/1/photo/1", "karpathy"],
+    ["https://x.com/i/status/1599152286672248832", undefined],
+    ["https://x.com/i/web/status/1599152286672248832", undefined],
+    ["https://x.com/this_handle_is_too_long/status/1", undefined],
+    ["https://x.com/sama", undefined],
+  ])("%s names the account %s", (url, handle) => {
+    expect(handleOfStatusUrl(url)).toBe(handle);
   });
 
   test("carry the posting time in their snowflake bits", () => {
