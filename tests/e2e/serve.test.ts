@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -63,7 +63,11 @@ describe("npm start: the preview", () => {
     project = await projectCopy("tweetwall-serve-");
     tweetsFile = path.join(project, "data", "tweets.json");
     siteFile = path.join(project, "data", "site.json");
-    await writeFile(tweetsFile, tweets(2));
+    // The tweets file is a symlink to a file elsewhere: saves through it must be seen too.
+    await mkdir(path.join(project, "elsewhere"));
+    await writeFile(path.join(project, "elsewhere", "tweets.json"), tweets(2));
+    await rm(tweetsFile);
+    await symlink(path.join(project, "elsewhere", "tweets.json"), tweetsFile);
     await mkdir(path.join(project, "_site"));
     await writeFile(path.join(project, "_site", "index.html"), PUBLISHED);
     const port = await freePort();
@@ -101,7 +105,10 @@ describe("npm start: the preview", () => {
       `data/tweets.json:1:28: tweet 1, field "date": expected a real calendar date ("2022-02-30" does not exist)`,
     ]);
 
-    await writeFile(tweetsFile, tweets(3));
+    // As the CLI and many editors save: a new file renamed over the link's target.
+    const target = await realpath(tweetsFile);
+    await writeFile(`${target}.tmp`, tweets(3));
+    await rename(`${target}.tmp`, target);
     ({ $ } = await wallOf(3));
     expect($("article.tweet .tweet-text").last().text()).toBe("tweet number 3");
     const index = await (await fetch(new URL("search-index.json", url))).json();
@@ -109,11 +116,10 @@ describe("npm start: the preview", () => {
   });
 
   test("a deleted tweets file is an error page naming it, not a stale wall", async () => {
-    const saved = await readFile(tweetsFile, "utf8");
     await rm(tweetsFile);
     const { $ } = await errorPage();
     expect(problemsOn($)[0]).toMatch(/^data\/tweets\.json:1:1: file not found/);
-    await writeFile(tweetsFile, saved);
+    await symlink(path.join(project, "elsewhere", "tweets.json"), tweetsFile);
     await wallOf(3);
   });
 
