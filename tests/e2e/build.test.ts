@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sha256Source } from "../../src/site/csp.ts";
 import { parseTweetDate } from "../../src/tweet/dates.ts";
 import type { TweetInput } from "../../src/curator/schema.ts";
@@ -24,15 +24,25 @@ function textAsWritten($: cheerio.CheerioAPI, paragraph: ReturnType<cheerio.Chee
   return copy.text();
 }
 
+/** Every folder a test made, removed when the file's tests are done. */
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
+async function tempFolder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
 async function buildInto(env: Record<string, string> = {}) {
-  const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-build-"));
+  const dir = await tempFolder("tweetwall-build-");
   const output = path.join(dir, "site");
   const run = await runCli(["build", "--output", output], env);
   return { dir, output, run };
 }
 
 async function writeTweets(tweets: unknown): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-data-"));
+  const dir = await tempFolder("tweetwall-data-");
   const file = path.join(dir, "tweets.json");
   await writeFile(file, typeof tweets === "string" ? tweets : JSON.stringify(tweets, null, 2));
   return file;
@@ -223,7 +233,7 @@ describe("bad data", () => {
     expect(run.stderr.split("\n").filter((line) => line.startsWith("  "))).toEqual([
       `  ${file}:3:13: tweet 2, field "text": expected the tweet's text, not blank`,
       `  ${file}:3:25: tweet 2, field "date": expected a real calendar date ("February 30, 2022" does not exist)`,
-      `  ${file}:3:46: tweet 2, field "autor": unknown field: did you mean "author"? known fields are "text", "date", "url", "author", "media"`,
+      `  ${file}:3:46: tweet 2, field "autor": unknown field: did you mean "author"? known fields are "text", "date", "url", "author", "lang", "added", "media"`,
     ]);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stdout).toBe("");

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { REPO_ROOT, runCli } from "../support/cli.ts";
 
 /**
@@ -11,12 +11,13 @@ import { REPO_ROOT, runCli } from "../support/cli.ts";
  * page, feed and link of the built site is read back with a real parser.
  */
 describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a page", () => {
+  let dir: string;
   let site: string;
   const read = (file: string) => readFile(path.join(site, file), "utf8");
   const html = async (file: string) => cheerio.load(await read(file));
 
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-site-"));
+    dir = await mkdtemp(path.join(tmpdir(), "tweetwall-site-"));
     const siteFile = path.join(dir, "site.json");
     const seedSite = JSON.parse(await readFile(`${REPO_ROOT}data/site.json`, "utf8"));
     await writeFile(
@@ -28,6 +29,7 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   test("splits the wall into 7 pages with an accessible page navigation", async () => {
     expect((await readdir(path.join(site, "page"))).sort()).toEqual(["2", "3", "4", "5", "6", "7"]);
