@@ -3,9 +3,10 @@ import { linkifyText } from "../tweet/linkify.ts";
 import { canonicalTwitterUrl, profileUrl } from "../tweet/urls.ts";
 import { bareHandle } from "../tweet/handle.ts";
 import { escapeHtml } from "../tweet/html.ts";
-import { paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
+import { type PageMeta, paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "../tweet/status.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
+import { shorten } from "./text.ts";
 import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
 
 /**
@@ -68,6 +69,8 @@ export interface TweetView {
   permalink: string;
   /** Where Eleventy writes the tweet's own page, when the site has tweet pages. */
   pagePath: string | undefined;
+  /** The title and description of that page. */
+  meta: PageMeta | undefined;
   previous: TweetLink | undefined;
   next: TweetLink | undefined;
 }
@@ -97,13 +100,14 @@ export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
   const withTweetPages =
     site.tweetPages === "auto" ? views.length <= AUTO_TWEET_PAGES_LIMIT : site.tweetPages;
   const siteView = normalizeSite(site, siteAuthor);
-  const pages = paginateWall(views, site.pageSize, siteView.pathPrefix);
+  const pages = paginateWall(views, site.pageSize, siteView);
   for (const page of pages) {
     for (const tweet of page.tweets) {
       tweet.wallUrl = `${page.url}#${tweet.anchor}`;
       if (withTweetPages) {
         tweet.pagePath = tweetPagePath(tweet.anchor);
         tweet.permalink = withPathPrefix(siteView.pathPrefix, tweet.pagePath);
+        tweet.meta = tweetPageMeta(tweet);
       } else {
         tweet.permalink = tweet.wallUrl;
       }
@@ -144,12 +148,12 @@ function linkNeighbours(tweets: TweetView[]): void {
   });
 }
 
-/** The first words of a text, cut at a word boundary, for titles, descriptions and link labels. */
-export function shorten(text: string, length: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  if (line.length <= length) return line;
-  const cut = line.slice(0, length - 1);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > length / 2 ? cut.lastIndexOf(" ") : cut.length)}…`;
+/** A tweet page's title, within the 70 characters search results show, and its description. */
+function tweetPageMeta(tweet: TweetView): PageMeta {
+  return {
+    title: `“${shorten(tweet.text, 46)}” (@${tweet.author.handle})`,
+    description: shorten(tweet.text, 200),
+  };
 }
 
 export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor: AuthorView): TweetView {
@@ -170,6 +174,7 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     wallUrl: "",
     permalink: "",
     pagePath: undefined,
+    meta: undefined,
     previous: undefined,
     next: undefined,
   };

@@ -218,6 +218,59 @@ describe("hostile tweets", () => {
   });
 });
 
+describe("a wall of one tweet whose words and title hold quotes, an ampersand and angle brackets", () => {
+  const title = `Ben & Jerry's "best" <tweets>`;
+  const text = `It's "fine" & <ok>`;
+  let site: string;
+  const page = async (file: string) => cheerio.load(await readFile(path.join(site, file), "utf8"));
+  const metaOf = ($: cheerio.CheerioAPI) => ({
+    title: $("head > title").text(),
+    "og:title": $('meta[property="og:title"]').attr("content"),
+    "twitter:title": $('meta[name="twitter:title"]').attr("content"),
+    description: $('meta[name="description"]').attr("content"),
+    "og:description": $('meta[property="og:description"]').attr("content"),
+    "twitter:description": $('meta[name="twitter:description"]').attr("content"),
+  });
+
+  beforeAll(async () => {
+    const dir = await tempFolder("tweetwall-data-");
+    const siteFile = path.join(dir, "site.json");
+    const seedSite = JSON.parse(await readFile(`${REPO_ROOT}data/site.json`, "utf8"));
+    await writeFile(siteFile, JSON.stringify({ ...seedSite, title, intro: text }));
+    const tweetsFile = await writeTweets([{ text, date: "2022-12-03" }]);
+    const { output, run } = await buildInto({ SITE_FILE: siteFile, TWEETS_FILE: tweetsFile });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    site = output;
+  });
+
+  test("the tweet's page is titled and described by its words, escaped once", async () => {
+    const title = `“${text}” (@karpathy)`;
+    expect(metaOf(await page("t/2022-12-03-it-s-fine/index.html"))).toEqual({
+      title,
+      "og:title": title,
+      "twitter:title": title,
+      description: text,
+      "og:description": text,
+      "twitter:description": text,
+    });
+  });
+
+  test("the wall's page is titled by the site and described by its intro, escaped once", async () => {
+    const $ = await page("index.html");
+    expect(metaOf($)).toEqual({
+      title,
+      "og:title": title,
+      "twitter:title": title,
+      description: text,
+      "og:description": text,
+      "twitter:description": text,
+    });
+    expect($('meta[property="og:site_name"]').attr("content")).toBe(title);
+    expect($("h1").text()).toBe(title);
+  });
+});
+
 describe("bad data", () => {
   test("fails with one located line per problem, no stack trace, and leaves the last good site untouched", async () => {
     const good = await buildInto();

@@ -96,7 +96,7 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     );
     const meta = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr("content");
     expect(meta("og:type")).toBe("article");
-    expect(meta("og:title")).toBe("“How long until we measure wealth inequality in…” (@karpathy)");
+    expect(meta("og:title")).toBe("“How long until we measure wealth inequality…” (@karpathy)");
     expect($("head > title").text().length).toBeLessThanOrEqual(70);
     expect(meta("og:description")).toBe("How long until we measure wealth inequality in FLOPS");
     expect(meta("twitter:card")).toBe("summary");

@@ -109,6 +109,19 @@ describe("buildWallView", () => {
     expect(anchors).toEqual(expected);
   });
 
+  test("gives a tweet page its title and description as plain text, shortened at a word", () => {
+    const text = `It's "fine" & <ok>, said the dog in the burning room, sipping coffee`;
+    const [tweet] = buildWallView(site, [{ text, date: "2022-12-03" }]).tweets;
+    expect(tweet!.meta).toEqual({
+      title: `“It's "fine" & <ok>, said the dog in the…” (@karpathy)`,
+      description: text,
+    });
+    const [withoutPage] = buildWallView({ ...site, tweetPages: false }, [
+      { text, date: "2022-12-03" },
+    ]).tweets;
+    expect(withoutPage!.meta).toBeUndefined();
+  });
+
   test("keeps the author's line breaks and trims only the ends", () => {
     const [tweet] = buildWallView(site, [{ text: "\n  one\r\n\r\n  two  \n", date: "2022-12-03" }]).tweets;
     expect(tweet!.text).toBe("one\n\n  two");
