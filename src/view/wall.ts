@@ -6,6 +6,7 @@ import { escapeHtml } from "../tweet/html.ts";
 import { type PageMeta, paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "../tweet/status.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
+import { sourceOf } from "./source.ts";
 import { shorten } from "./text.ts";
 import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
 
@@ -57,6 +58,8 @@ export interface TweetView {
   html: string;
   /** The text without markup, for titles and feeds. */
   text: string;
+  /** The language it is written in, when the curator gave it. */
+  lang: string | undefined;
   date: TweetDate;
   author: AuthorView;
   /** The original tweet when known, else the author's profile. */
@@ -167,9 +170,10 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     anchor: anchorFor(text, parsed.date, url),
     html: linkifyText(text),
     text,
+    lang: tweet.lang,
     date: parsed.date,
     author,
-    source: url ? { url, label: "the original on X" } : profileSource(author),
+    source: sourceOf(url, author),
     media: tweet.media ? tweet.media.map((image) => ({ ...image })) : NO_MEDIA,
     wallUrl: "",
     permalink: "",
@@ -180,19 +184,9 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
   };
 }
 
-// Shared by every tweet that has them rather than one copy per tweet: a large wall's view
+// Shared by every tweet without media rather than one copy per tweet: a large wall's view
 // lives through the whole build.
 const NO_MEDIA: TweetImage[] = [];
-const profileSources = new WeakMap<AuthorView, TweetView["source"]>();
-
-function profileSource(author: AuthorView): TweetView["source"] {
-  let source = profileSources.get(author);
-  if (!source) {
-    source = { url: author.profileUrl, label: `@${author.handle} on X` };
-    profileSources.set(author, source);
-  }
-  return source;
-}
 
 export function normalizeAuthor(author: AuthorInput): AuthorView {
   const handle = bareHandle(author.handle);

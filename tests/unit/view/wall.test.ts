@@ -109,6 +109,21 @@ describe("buildWallView", () => {
     expect(anchors).toEqual(expected);
   });
 
+  test("names the original by where it is: on X, or on the host of a link elsewhere", () => {
+    const labels = buildWallView(site, [
+      { text: "a", date: "2022-12-03", url: "https://twitter.com/jack/status/20" },
+      { text: "b", date: "2022-12-03", url: "https://www.example.org/notes/1" },
+      { text: "c", date: "2022-12-03", url: "https://mastodon.social/@me/109" },
+      { text: "d", date: "2022-12-03" },
+    ]).tweets.map((tweet) => tweet.source.label);
+    expect(labels).toEqual([
+      "the original on X",
+      "the original on example.org",
+      "the original on mastodon.social",
+      "@karpathy on X",
+    ]);
+  });
+
   test("gives a tweet page its title and description as plain text, shortened at a word", () => {
     const text = `It's "fine" & <ok>, said the dog in the burning room, sipping coffee`;
     const [tweet] = buildWallView(site, [{ text, date: "2022-12-03" }]).tweets;
