@@ -5,7 +5,7 @@ import { bareHandle } from "../tweet/handle.ts";
 import { escapeHtml } from "../tweet/html.ts";
 import { type PageMeta, paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "../tweet/status.ts";
-import { buildTimeline, type Timeline } from "./timeline.ts";
+import { buildTimeline, tweetCount, type Timeline } from "./timeline.ts";
 import { sourceOf } from "./source.ts";
 import { shorten } from "./text.ts";
 import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
@@ -25,6 +25,8 @@ export interface WallView {
   years: number[];
   /** Newest additions first: the curator appends, so the end of the list is the newest. */
   feed: TweetView[];
+  /** "70 tweets", "1 tweet": the whole wall. */
+  countText: string;
 }
 
 export interface SiteView {
@@ -125,6 +127,7 @@ export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
     timeline: buildTimeline(views),
     years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
     feed: views.slice(-FEED_LENGTH).reverse(),
+    countText: tweetCount(views.length),
   });
 }
 

@@ -269,6 +269,14 @@ describe("a wall of one tweet whose words and title hold quotes, an ampersand an
     expect($('meta[property="og:site_name"]').attr("content")).toBe(title);
     expect($("h1").text()).toBe(title);
   });
+
+  test('counts "1 tweet", never "1 tweets", in the footer and the heading over the tweets', async () => {
+    for (const file of ["index.html", "t/2022-12-03-it-s-fine/index.html"]) {
+      const $ = await page(file);
+      expect($("footer.site-footer").text().trim(), file).toMatch(/^1 tweet, chosen by hand\. /);
+    }
+    expect((await page("index.html"))("main > h2.visually-hidden").text()).toBe("1 tweet");
+  });
 });
 
 describe("bad data", () => {

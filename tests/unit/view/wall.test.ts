@@ -137,6 +137,15 @@ describe("buildWallView", () => {
     expect(withoutPage!.meta).toBeUndefined();
   });
 
+  test("counts the wall's tweets in words: one tweet, many tweets", () => {
+    const count = (n: number) =>
+      buildWallView(
+        site,
+        Array.from({ length: n }, (_, index) => ({ text: `t${index}`, date: "2022-12-03" })),
+      ).countText;
+    expect([count(0), count(1), count(2)]).toEqual(["0 tweets", "1 tweet", "2 tweets"]);
+  });
+
   test("keeps the author's line breaks and trims only the ends", () => {
     const [tweet] = buildWallView(site, [{ text: "\n  one\r\n\r\n  two  \n", date: "2022-12-03" }]).tweets;
     expect(tweet!.text).toBe("one\n\n  two");
