@@ -1,3 +1,4 @@
+import { statusIdOf } from "../tweet/status.ts";
 import type { AuthorView, TweetView } from "./wall.ts";
 
 /**
@@ -12,6 +13,15 @@ export function sourceOf(url: string | undefined, author: AuthorView): TweetView
 /** Whether a link, as canonicalTwitterUrl leaves it, is on X: it moves every X address to x.com. */
 export function isOnX(url: string): boolean {
   return URL.canParse(url) && new URL(url).hostname === "x.com";
+}
+
+/**
+ * The tweet's address on X by its status id alone, when its source is a status on X. X answers
+ * it whatever the author's handle is now, and the curator's URL may carry more (`/photo/1`).
+ */
+export function statusAddressOf(source: TweetView["source"]): string | undefined {
+  const statusId = isOnX(source.url) ? statusIdOf(source.url) : undefined;
+  return statusId && `https://x.com/i/status/${statusId}`;
 }
 
 function hostOf(url: string): string {

@@ -6,6 +6,7 @@ import { escapeHtml } from "../tweet/html.ts";
 import { type PageMeta, paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "../tweet/status.ts";
 import { buildTimeline, tweetCount, type Timeline } from "./timeline.ts";
+import { buildFeed, type Feed } from "./feed.ts";
 import { sourceOf } from "./source.ts";
 import { shorten } from "./text.ts";
 import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
@@ -23,8 +24,8 @@ export interface WallView {
   timeline: Timeline | undefined;
   /** Years with tweets, newest first, for the year filter. */
   years: number[];
-  /** Newest additions first: the curator appends, so the end of the list is the newest. */
-  feed: TweetView[];
+  /** What the Atom and JSON feeds hold; none without the site's address, which they need. */
+  feed: Feed | undefined;
   /** "70 tweets", "1 tweet": the whole wall. */
   countText: string;
 }
@@ -63,6 +64,8 @@ export interface TweetView {
   /** The language it is written in, when the curator gave it. */
   lang: string | undefined;
   date: TweetDate;
+  /** When it joined the wall (the day's start, UTC, in ms), when the curator noted it. */
+  added: number | undefined;
   author: AuthorView;
   /** The original tweet when known, else the author's profile. */
   source: { url: string; label: string };
@@ -126,7 +129,7 @@ export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
     tweetPages: withTweetPages ? views : [],
     timeline: buildTimeline(views),
     years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
-    feed: views.slice(-FEED_LENGTH).reverse(),
+    feed: buildFeed(siteView, views),
     countText: tweetCount(views.length),
   });
 }
@@ -138,7 +141,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const FEED_LENGTH = 50;
 /**
  * Above this many tweets "auto" leaves out the per-tweet pages: each costs a page render, and
  * npm run bench measured them as most of a large build (see the README's budgets).
@@ -168,6 +170,8 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
   const author = tweet.author ? normalizeAuthor(tweet.author) : defaultAuthor;
   const text = tweet.text.replace(/\r\n?/g, "\n").trim();
   const url = tweet.url === undefined ? undefined : canonicalTwitterUrl(tweet.url);
+  const added = tweet.added === undefined ? undefined : parseTweetDate(tweet.added);
+  if (added && !added.ok) throw new Error(`tweet ${number}: unvalidated added day reached normalize`);
   return {
     number,
     anchor: anchorFor(text, parsed.date, url),
@@ -175,6 +179,7 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     text,
     lang: tweet.lang,
     date: parsed.date,
+    added: added?.date.timestamp,
     author,
     source: sourceOf(url, author),
     media: tweet.media ? tweet.media.map((image) => ({ ...image })) : NO_MEDIA,

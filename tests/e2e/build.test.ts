@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,13 +52,34 @@ async function writeTweets(tweets: unknown): Promise<string> {
 describe("the seed wall, built", () => {
   let html: string;
   let $: cheerio.CheerioAPI;
+  let site: string;
+  let stdout: string;
 
   beforeAll(async () => {
     const { output, run } = await buildInto();
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+    site = output;
+    stdout = run.stdout;
     html = await readFile(path.join(output, "index.html"), "utf8");
     $ = cheerio.load(html);
+  });
+
+  test("without a url in data/site.json, writes no feeds or sitemap, links none, and says so in one line", async () => {
+    for (const file of ["feed.xml", "feed.json", "sitemap.xml"]) {
+      expect(existsSync(path.join(site, file)), file).toBe(false);
+    }
+    expect(await readFile(path.join(site, "robots.txt"), "utf8")).toBe("User-agent: *\nAllow: /\n");
+    expect($('link[rel="alternate"]')).toHaveLength(0);
+    expect($("footer.site-footer").text().trim()).toBe(
+      "70 tweets, chosen by hand. No trackers, no third-party scripts.",
+    );
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      "No url in data/site.json: no feeds or sitemap written (they need absolute addresses).",
+    );
+    expect(lines[1]).toMatch(/^Built the wall from data\/tweets.json into .* in \d+\.\d\d s\.$/);
   });
 
   test("has one article per tweet, in the curator's order, with the exact text", () => {

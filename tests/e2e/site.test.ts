@@ -128,45 +128,6 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     }
   });
 
-  test("publishes an Atom feed, newest additions first, with absolute links", async () => {
-    const $ = cheerio.load(await read("feed.xml"), { xml: true });
-    expect($("feed > title").text()).toBe("fave tweets wall");
-    expect($("feed > link[rel=self]").attr("href")).toBe("https://example.org/tweets/feed.xml");
-    const entries = $("entry");
-    expect(entries).toHaveLength(50);
-    expect(entries.first().find("link").first().attr("href")).toBe(
-      "https://example.org/tweets/t/2014-10-04-the-real-top/",
-    );
-    expect(entries.first().find("updated").text()).toBe("2014-10-04T00:00:00Z");
-    expect(entries.first().find("content").text()).toContain("The _real_ Top unsolved problems");
-  });
-
-  test("publishes a JSON Feed 1.1 with the same entries", async () => {
-    const feed = JSON.parse(await read("feed.json"));
-    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
-    expect(feed.feed_url).toBe("https://example.org/tweets/feed.json");
-    expect(feed.items).toHaveLength(50);
-    expect(feed.items[0]).toMatchObject({
-      id: "https://example.org/tweets/t/2014-10-04-the-real-top/",
-      content_text:
-        "The _real_ Top unsolved problems in Computer Science: Video Conferencing, Presentation, Printing.",
-      date_published: "2014-10-04T00:00:00.000Z",
-    });
-  });
-
-  test("lists every page in sitemap.xml and points robots.txt at it", async () => {
-    const $ = cheerio.load(await read("sitemap.xml"), { xml: true });
-    const urls = $("url > loc")
-      .toArray()
-      .map((loc) => $(loc).text());
-    expect(urls).toHaveLength(7 + 70);
-    expect(urls[0]).toBe("https://example.org/tweets/");
-    expect(urls.every((url) => url.startsWith("https://example.org/tweets/"))).toBe(true);
-    expect(await read("robots.txt")).toBe(
-      "User-agent: *\nAllow: /\nSitemap: https://example.org/tweets/sitemap.xml\n",
-    );
-  });
-
   test("ships _headers with the page's CSP, frame-ancestors and cache rules for hosts that read it", async () => {
     const headers = await read("_headers");
     const $ = await html("index.html");

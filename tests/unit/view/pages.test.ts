@@ -124,13 +124,6 @@ describe("paginateWall", () => {
       buildWallView(site({ tweetPages: true }), tweetsOn(Array(5_001).fill("2022-12-03"))).tweetPages,
     ).toHaveLength(5_001);
   });
-
-  test("the feed lists the newest additions first: the end of the curator's list", () => {
-    const wall = buildWallView(site(), tweetsOn(Array(60).fill("2022-12-03")));
-    expect(wall.feed).toHaveLength(50);
-    expect(wall.feed[0]!.number).toBe(60);
-    expect(wall.feed.at(-1)!.number).toBe(11);
-  });
 });
 
 describe("buildTimeline", () => {
