@@ -52,12 +52,16 @@ export function tweetCards(tweets: readonly TweetView[], images: EncodedImages):
   return html;
 }
 
-/** One card. Every value is escaped here except `html`, which linkify built from escaped text. */
+/**
+ * One card. Every value is escaped here except `html`, which linkify built from escaped text.
+ * The text sets its own direction (`dir="auto"`): a Hebrew tweet on an English wall reads
+ * right to left.
+ */
 export function tweetCard(tweet: TweetView, images: EncodedImages): string {
   const { author, date, source } = tweet;
   return `<article class="tweet" id="${escape(tweet.anchor)}">
 <header class="tweet-author"><span class="tweet-name">${escape(author.name)}</span> <a class="tweet-handle" href="${escape(author.profileUrl)}">@${escape(author.handle)}</a></header>
-<p class="tweet-text">${tweet.html}</p>${tweet.media.length > 0 ? mediaHtml(tweet.media, images) : ""}
+<p class="tweet-text" dir="auto"${tweet.lang ? ` lang="${escape(tweet.lang)}"` : ""}>${tweet.html}</p>${tweet.media.length > 0 ? mediaHtml(tweet.media, images) : ""}
 <footer class="tweet-meta"><a class="tweet-source" href="${escape(source.url)}"><time datetime="${escape(date.iso)}">${escape(date.label)}</time><span class="visually-hidden">: ${escape(source.label)}</span></a> <a class="tweet-permalink" href="${escape(tweet.permalink)}">#${tweet.number}<span class="visually-hidden">: link to this tweet</span></a></footer>
 </article>`;
 }

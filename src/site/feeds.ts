@@ -1,6 +1,5 @@
-import rssPlugin from "@11ty/eleventy-plugin-rss";
-import type { TweetView, WallView } from "../view/wall.ts";
-import { withPathPrefix } from "../view/pages.ts";
+import type { Feed } from "../view/feed.ts";
+import type { SiteView, TweetView } from "../view/wall.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 
 /** Feed readers ignore `white-space: pre-wrap`, so line breaks become `<br>` there. */
@@ -8,43 +7,55 @@ export function feedHtml(tweet: TweetView): string {
   return `<p>${tweet.html.replace(/\n/g, "<br>\n")}</p>`;
 }
 
-/**
- * https://www.jsonfeed.org/version/1.1/ — same entries as the Atom feed, newest additions first.
- * Links are absolute when the site's address is known, else site-relative rather than invented.
- */
-export function jsonFeed(wall: WallView) {
-  const { site } = wall;
-  const absolute = (link: string) => (site.origin ? new URL(link, site.origin).href : link);
+/** https://www.jsonfeed.org/version/1.1/ — the same entries as the Atom feed. */
+export function jsonFeed(site: SiteView, feed: Feed) {
   return {
     version: "https://jsonfeed.org/version/1.1",
     title: site.title,
-    description: site.intro,
-    home_page_url: absolute(withPathPrefix(site.pathPrefix, "/")),
-    feed_url: absolute(withPathPrefix(site.pathPrefix, "/feed.json")),
+    ...(site.intro ? { description: site.intro } : {}),
+    home_page_url: feed.homeUrl,
+    feed_url: feed.jsonUrl,
     language: site.language,
     authors: [{ name: site.author.name, url: site.author.profileUrl }],
-    items: wall.feed.map((tweet) => ({
-      id: absolute(tweet.permalink),
-      url: absolute(tweet.permalink),
+    items: feed.entries.map(({ tweet, id, url, published, updated }) => ({
+      id,
+      url,
       ...(tweet.source.url === tweet.author.profileUrl ? {} : { external_url: tweet.source.url }),
       content_html: feedHtml(tweet),
       content_text: tweet.text,
-      date_published: new Date(tweet.date.timestamp).toISOString(),
+      date_published: published,
+      date_modified: updated,
       authors: [{ name: `${tweet.author.name} (@${tweet.author.handle})`, url: tweet.author.profileUrl }],
+      ...(tweet.lang ? { language: tweet.lang } : {}),
     })),
   };
 }
 
 /**
- * Atom and JSON Feed of the wall. The rss plugin provides `absoluteUrl` and `dateToRfc3339`;
- * its virtual feed templates expect a collection of pages, and the wall's tweets are data, so
- * the feed templates are ours.
+ * What XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets): control characters but tab and
+ * line breaks, lone surrogates, U+FFFE and U+FFFF. Escaping cannot carry them: `&#1;` is
+ * forbidden too.
+ */
+const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** The text with every character XML 1.0 forbids left out. */
+export function withXmlCharactersOnly(text: string): string {
+  return text.replace(NOT_XML_CHARACTER, "");
+}
+
+/**
+ * The Atom and JSON feeds (templates/feed-atom.njk, feed-json.njk). Every `.xml` file is cleared
+ * of characters XML forbids as it is written: a tweet can hold them, and one makes the whole
+ * document unreadable to every XML parser.
  */
 export default function feeds(eleventyConfig: EleventyConfig): void {
-  // The rss plugin brings Eleventy's HTML <base> plugin, whose transform re-parses every page
-  // to add the path prefix; the view model's links carry it already (see withPathPrefix).
-  eleventyConfig.addPlugin(rssPlugin, { htmlBasePluginOptions: { baseHref: "/" } });
   eleventyConfig.addFilter("feedHtml", feedHtml);
-  eleventyConfig.addFilter("timestampToDate", (timestamp: number) => new Date(timestamp));
   eleventyConfig.addFilter("jsonFeed", jsonFeed);
+  eleventyConfig.addTransform("xml-characters", function (content) {
+    const { outputPath } = this.page;
+    if (typeof outputPath !== "string" || !outputPath.endsWith(".xml") || typeof content !== "string") {
+      return content;
+    }
+    return withXmlCharactersOnly(content);
+  });
 }

@@ -15,6 +15,23 @@ export interface WallPage {
   count: number;
   /** The page navigation's links, from pageNavItems. */
   nav: PageNavItem[];
+  meta: PageMeta;
+}
+
+/**
+ * What a page says of itself in its `<title>` and meta tags: plain text, which the layout
+ * escapes once, as it does every value.
+ */
+export interface PageMeta {
+  title: string;
+  description: string;
+}
+
+/** What the pages of a wall need to know of its site. */
+export interface PagedSite {
+  title: string;
+  intro: string;
+  pathPrefix: string;
 }
 
 /** A link in the page navigation, or a run of pages left out of it. */
@@ -38,9 +55,10 @@ export function withPathPrefix(pathPrefix: string, path: string): string {
 
 /**
  * Splits the wall into pages of `size` tweets, in the curator's order; an empty wall is one
- * empty page. Links carry `pathPrefix`.
+ * empty page. Links carry the site's path prefix.
  */
-export function paginateWall(tweets: TweetView[], size: number, pathPrefix = "/"): WallPage[] {
+export function paginateWall(tweets: TweetView[], size: number, site: PagedSite): WallPage[] {
+  const { pathPrefix } = site;
   const count = Math.max(1, Math.ceil(tweets.length / size));
   const url = (number: number) => withPathPrefix(pathPrefix, wallPagePath(number));
   return Array.from({ length: count }, (_, index) => {
@@ -54,6 +72,10 @@ export function paginateWall(tweets: TweetView[], size: number, pathPrefix = "/"
       nextUrl: number < count ? url(number + 1) : undefined,
       count,
       nav: pageNavItems(number, count, url),
+      meta: {
+        title: number === 1 ? site.title : `${site.title} (page ${number} of ${count})`,
+        description: site.intro,
+      },
     };
   });
 }

@@ -31,6 +31,11 @@ const PLOT_HEIGHT = 64;
 const LABEL_SPACE = 18;
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/** "1 tweet", "0 tweets", "70 tweets". */
+export function tweetCount(count: number): string {
+  return `${count} tweet${count === 1 ? "" : "s"}`;
+}
+
 /**
  * Tweets per year, or per month when the wall spans less than two years, with empty periods
  * in between shown as empty bars so the gaps read true.
@@ -61,7 +66,7 @@ export function buildTimeline(tweets: TweetView[]): Timeline | undefined {
     return {
       label,
       shortLabel: unit === "year" ? String(year) : MONTH_NAMES[month]!,
-      name: `${label}: ${count} tweet${count === 1 ? "" : "s"}`,
+      name: `${label}: ${tweetCount(count)}`,
       count,
       query: unit === "year" ? `?year=${year}` : `?year=${year}&month=${month + 1}`,
       x: index * (BAR_WIDTH + GAP),

@@ -3,9 +3,12 @@ import { linkifyText } from "../tweet/linkify.ts";
 import { canonicalTwitterUrl, profileUrl } from "../tweet/urls.ts";
 import { bareHandle } from "../tweet/handle.ts";
 import { escapeHtml } from "../tweet/html.ts";
-import { paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
+import { type PageMeta, paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "../tweet/status.ts";
-import { buildTimeline, type Timeline } from "./timeline.ts";
+import { buildTimeline, tweetCount, type Timeline } from "./timeline.ts";
+import { buildFeed, type Feed } from "./feed.ts";
+import { sourceOf } from "./source.ts";
+import { shorten } from "./text.ts";
 import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
 
 /**
@@ -21,8 +24,10 @@ export interface WallView {
   timeline: Timeline | undefined;
   /** Years with tweets, newest first, for the year filter. */
   years: number[];
-  /** Newest additions first: the curator appends, so the end of the list is the newest. */
-  feed: TweetView[];
+  /** What the Atom and JSON feeds hold; none without the site's address, which they need. */
+  feed: Feed | undefined;
+  /** "70 tweets", "1 tweet": the whole wall. */
+  countText: string;
 }
 
 export interface SiteView {
@@ -56,7 +61,11 @@ export interface TweetView {
   html: string;
   /** The text without markup, for titles and feeds. */
   text: string;
+  /** The language it is written in, when the curator gave it. */
+  lang: string | undefined;
   date: TweetDate;
+  /** When it joined the wall (the day's start, UTC, in ms), when the curator noted it. */
+  added: number | undefined;
   author: AuthorView;
   /** The original tweet when known, else the author's profile. */
   source: { url: string; label: string };
@@ -68,6 +77,8 @@ export interface TweetView {
   permalink: string;
   /** Where Eleventy writes the tweet's own page, when the site has tweet pages. */
   pagePath: string | undefined;
+  /** The title and description of that page. */
+  meta: PageMeta | undefined;
   previous: TweetLink | undefined;
   next: TweetLink | undefined;
 }
@@ -97,13 +108,14 @@ export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
   const withTweetPages =
     site.tweetPages === "auto" ? views.length <= AUTO_TWEET_PAGES_LIMIT : site.tweetPages;
   const siteView = normalizeSite(site, siteAuthor);
-  const pages = paginateWall(views, site.pageSize, siteView.pathPrefix);
+  const pages = paginateWall(views, site.pageSize, siteView);
   for (const page of pages) {
     for (const tweet of page.tweets) {
       tweet.wallUrl = `${page.url}#${tweet.anchor}`;
       if (withTweetPages) {
         tweet.pagePath = tweetPagePath(tweet.anchor);
         tweet.permalink = withPathPrefix(siteView.pathPrefix, tweet.pagePath);
+        tweet.meta = tweetPageMeta(tweet);
       } else {
         tweet.permalink = tweet.wallUrl;
       }
@@ -117,7 +129,8 @@ export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
     tweetPages: withTweetPages ? views : [],
     timeline: buildTimeline(views),
     years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
-    feed: views.slice(-FEED_LENGTH).reverse(),
+    feed: buildFeed(siteView, views),
+    countText: tweetCount(views.length),
   });
 }
 
@@ -128,7 +141,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const FEED_LENGTH = 50;
 /**
  * Above this many tweets "auto" leaves out the per-tweet pages: each costs a page render, and
  * npm run bench measured them as most of a large build (see the README's budgets).
@@ -144,12 +156,12 @@ function linkNeighbours(tweets: TweetView[]): void {
   });
 }
 
-/** The first words of a text, cut at a word boundary, for titles, descriptions and link labels. */
-export function shorten(text: string, length: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  if (line.length <= length) return line;
-  const cut = line.slice(0, length - 1);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > length / 2 ? cut.lastIndexOf(" ") : cut.length)}…`;
+/** A tweet page's title, within the 70 characters search results show, and its description. */
+function tweetPageMeta(tweet: TweetView): PageMeta {
+  return {
+    title: `“${shorten(tweet.text, 46)}” (@${tweet.author.handle})`,
+    description: shorten(tweet.text, 200),
+  };
 }
 
 export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor: AuthorView): TweetView {
@@ -158,36 +170,31 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
   const author = tweet.author ? normalizeAuthor(tweet.author) : defaultAuthor;
   const text = tweet.text.replace(/\r\n?/g, "\n").trim();
   const url = tweet.url === undefined ? undefined : canonicalTwitterUrl(tweet.url);
+  const added = tweet.added === undefined ? undefined : parseTweetDate(tweet.added);
+  if (added && !added.ok) throw new Error(`tweet ${number}: unvalidated added day reached normalize`);
   return {
     number,
     anchor: anchorFor(text, parsed.date, url),
     html: linkifyText(text),
     text,
+    lang: tweet.lang,
     date: parsed.date,
+    added: added?.date.timestamp,
     author,
-    source: url ? { url, label: "the original on X" } : profileSource(author),
+    source: sourceOf(url, author),
     media: tweet.media ? tweet.media.map((image) => ({ ...image })) : NO_MEDIA,
     wallUrl: "",
     permalink: "",
     pagePath: undefined,
+    meta: undefined,
     previous: undefined,
     next: undefined,
   };
 }
 
-// Shared by every tweet that has them rather than one copy per tweet: a large wall's view
+// Shared by every tweet without media rather than one copy per tweet: a large wall's view
 // lives through the whole build.
 const NO_MEDIA: TweetImage[] = [];
-const profileSources = new WeakMap<AuthorView, TweetView["source"]>();
-
-function profileSource(author: AuthorView): TweetView["source"] {
-  let source = profileSources.get(author);
-  if (!source) {
-    source = { url: author.profileUrl, label: `@${author.handle} on X` };
-    profileSources.set(author, source);
-  }
-  return source;
-}
 
 export function normalizeAuthor(author: AuthorInput): AuthorView {
   const handle = bareHandle(author.handle);

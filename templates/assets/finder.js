@@ -198,7 +198,10 @@ function resultCard({ wallUrl, text, isoDate, handle, name }) {
   const meta = element("footer", "tweet-meta");
   meta.append(time, link);
   const card = element("article", "tweet");
-  card.append(author, element("p", "tweet-text", text), meta);
+  const textParagraph = element("p", "tweet-text", text);
+  // As on the wall's own cards (src/site/cards.ts): each text sets its own direction.
+  textParagraph.dir = "auto";
+  card.append(author, textParagraph, meta);
   return card;
 }
 

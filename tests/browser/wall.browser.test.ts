@@ -91,6 +91,29 @@ describe.skipIf(!hasChromium)("the built wall in chromium", () => {
     expect(dataTexts.filter((text) => text.startsWith(MULTI_LINE_TWEET))).toHaveLength(1);
   });
 
+  test.each([
+    ["2020-06-20-it-s-been", 45, `“It's been a while since I last played…” (@karpathy)`],
+    ["2021-05-04-wsj-front-page", 29, `“WSJ front page every day is like >>> "Stock…” (@karpathy)`],
+    ["2017-02-04-loss-addiction-self", 65, "“Loss addiction: self-destructive behavior of…” (@karpathy)"],
+  ])("the tweet page /t/%s/ is titled and described by its words, read once", async (slug, index, title) => {
+    const context = await chromium.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/t/${slug}/`, { waitUntil: "load" });
+      const metaContent = (name: string) =>
+        page.evaluate((name) => document.querySelector<HTMLMetaElement>(`meta[${name}]`)?.content, name);
+      expect(await page.evaluate(() => document.title)).toBe(title);
+      expect(await metaContent('property="og:title"')).toBe(title);
+      expect(await metaContent('name="twitter:title"')).toBe(title);
+      // The whole text, or its first 200 characters or so cut at a word.
+      const words = dataTexts[index]!;
+      const described = (await metaContent('name="description"')) ?? "";
+      expect(described).toBe(words.length <= 200 ? words : `${words.slice(0, described.length - 1)}…`);
+    } finally {
+      await context.close();
+    }
+  });
+
   describe.each(SETUPS)("$name", (setup) => {
     let context: BrowserContext;
 

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sha256Source } from "../../src/site/csp.ts";
 import { parseTweetDate } from "../../src/tweet/dates.ts";
 import type { TweetInput } from "../../src/curator/schema.ts";
@@ -24,15 +25,25 @@ function textAsWritten($: cheerio.CheerioAPI, paragraph: ReturnType<cheerio.Chee
   return copy.text();
 }
 
+/** Every folder a test made, removed when the file's tests are done. */
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
+async function tempFolder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
 async function buildInto(env: Record<string, string> = {}) {
-  const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-build-"));
+  const dir = await tempFolder("tweetwall-build-");
   const output = path.join(dir, "site");
   const run = await runCli(["build", "--output", output], env);
   return { dir, output, run };
 }
 
 async function writeTweets(tweets: unknown): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "tweetwall-data-"));
+  const dir = await tempFolder("tweetwall-data-");
   const file = path.join(dir, "tweets.json");
   await writeFile(file, typeof tweets === "string" ? tweets : JSON.stringify(tweets, null, 2));
   return file;
@@ -41,13 +52,34 @@ async function writeTweets(tweets: unknown): Promise<string> {
 describe("the seed wall, built", () => {
   let html: string;
   let $: cheerio.CheerioAPI;
+  let site: string;
+  let stdout: string;
 
   beforeAll(async () => {
     const { output, run } = await buildInto();
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+    site = output;
+    stdout = run.stdout;
     html = await readFile(path.join(output, "index.html"), "utf8");
     $ = cheerio.load(html);
+  });
+
+  test("without a url in data/site.json, writes no feeds or sitemap, links none, and says so in one line", async () => {
+    for (const file of ["feed.xml", "feed.json", "sitemap.xml"]) {
+      expect(existsSync(path.join(site, file)), file).toBe(false);
+    }
+    expect(await readFile(path.join(site, "robots.txt"), "utf8")).toBe("User-agent: *\nAllow: /\n");
+    expect($('link[rel="alternate"]')).toHaveLength(0);
+    expect($("footer.site-footer").text().trim()).toBe(
+      "70 tweets, chosen by hand. No trackers, no third-party scripts.",
+    );
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      "No url in data/site.json: no feeds or sitemap written (they need absolute addresses).",
+    );
+    expect(lines[1]).toMatch(/^Built the wall from data\/tweets.json into .* in \d+\.\d\d s\.$/);
   });
 
   test("has one article per tweet, in the curator's order, with the exact text", () => {
@@ -205,6 +237,67 @@ describe("hostile tweets", () => {
     expect($("article.tweet").last().find(".tweet-text a").last().attr("href")).toBe(
       "https://example.com/end",
     );
+  });
+});
+
+describe("a wall of one tweet whose words and title hold quotes, an ampersand and angle brackets", () => {
+  const title = `Ben & Jerry's "best" <tweets>`;
+  const text = `It's "fine" & <ok>`;
+  let site: string;
+  const page = async (file: string) => cheerio.load(await readFile(path.join(site, file), "utf8"));
+  const metaOf = ($: cheerio.CheerioAPI) => ({
+    title: $("head > title").text(),
+    "og:title": $('meta[property="og:title"]').attr("content"),
+    "twitter:title": $('meta[name="twitter:title"]').attr("content"),
+    description: $('meta[name="description"]').attr("content"),
+    "og:description": $('meta[property="og:description"]').attr("content"),
+    "twitter:description": $('meta[name="twitter:description"]').attr("content"),
+  });
+
+  beforeAll(async () => {
+    const dir = await tempFolder("tweetwall-data-");
+    const siteFile = path.join(dir, "site.json");
+    const seedSite = JSON.parse(await readFile(`${REPO_ROOT}data/site.json`, "utf8"));
+    await writeFile(siteFile, JSON.stringify({ ...seedSite, title, intro: text }));
+    const tweetsFile = await writeTweets([{ text, date: "2022-12-03" }]);
+    const { output, run } = await buildInto({ SITE_FILE: siteFile, TWEETS_FILE: tweetsFile });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    site = output;
+  });
+
+  test("the tweet's page is titled and described by its words, escaped once", async () => {
+    const title = `“${text}” (@karpathy)`;
+    expect(metaOf(await page("t/2022-12-03-it-s-fine/index.html"))).toEqual({
+      title,
+      "og:title": title,
+      "twitter:title": title,
+      description: text,
+      "og:description": text,
+      "twitter:description": text,
+    });
+  });
+
+  test("the wall's page is titled by the site and described by its intro, escaped once", async () => {
+    const $ = await page("index.html");
+    expect(metaOf($)).toEqual({
+      title,
+      "og:title": title,
+      "twitter:title": title,
+      description: text,
+      "og:description": text,
+      "twitter:description": text,
+    });
+    expect($('meta[property="og:site_name"]').attr("content")).toBe(title);
+    expect($("h1").text()).toBe(title);
+  });
+
+  test('counts "1 tweet", never "1 tweets", in the footer and the heading over the tweets', async () => {
+    for (const file of ["index.html", "t/2022-12-03-it-s-fine/index.html"]) {
+      const $ = await page(file);
+      expect($("footer.site-footer").text().trim(), file).toMatch(/^1 tweet, chosen by hand\. /);
+    }
+    expect((await page("index.html"))("main > h2.visually-hidden").text()).toBe("1 tweet");
   });
 });
 

@@ -48,6 +48,9 @@ site an earlier build made: the build replaces it whole.`,
       console.error(`Nothing was written: ${outputDir} still holds the last good build.`);
       return 1;
     }
+    if (wall.ok && wall.value.site.origin === undefined) {
+      console.log(`No url in ${files.siteFile}: no feeds or sitemap written (they need absolute addresses).`);
+    }
     console.log(
       `Built the wall from ${files.tweetsFile} into ${outputDir} in ${outcome.seconds.toFixed(2)} s.`,
     );

@@ -32,7 +32,7 @@ describe("tweetCard", () => {
     expect($(".tweet-text").text()).toBe(HOSTILE);
     expect($(".tweet-handle").attr("href")).toBe("https://x.com/x_y");
     expect($(".tweet-source").attr("href")).toBe('https://example.com/a"b&c=<d>');
-    expect($(".tweet-source .visually-hidden").text()).toBe(": the original on X");
+    expect($(".tweet-source .visually-hidden").text()).toBe(": the original on example.com");
     expect($("time").attr("datetime")).toBe("2022-12-03");
     expect($(".tweet-permalink").attr("href")).toBe(tweet!.permalink);
     expect($("article").attr("id")).toBe(tweet!.anchor);
@@ -73,6 +73,24 @@ describe("tweetCard", () => {
     expect(() => tweetCard(tweet!, NO_IMAGES)).toThrow(
       "media/a.jpg reached the page without its responsive sources",
     );
+  });
+});
+
+describe("the text's language and direction", () => {
+  test("every text sets its own direction, and carries the language the curator gave", () => {
+    const tweets = wallOf([
+      { text: "שלום עולם", date: "2022-12-03", lang: "he" },
+      { text: "no language given", date: "2022-12-03" },
+    ]);
+    const $ = cheerio.load(tweetCards(tweets, NO_IMAGES));
+    expect(
+      $(".tweet-text")
+        .map((_, p) => [[$(p).attr("dir"), $(p).attr("lang")]])
+        .get(),
+    ).toEqual([
+      ["auto", "he"],
+      ["auto", undefined],
+    ]);
   });
 });
 

@@ -83,7 +83,21 @@ describe("paginateWall", () => {
   });
 
   test("an empty wall is one empty page", () => {
-    expect(paginateWall([] as TweetView[], 100)).toMatchObject([{ number: 1, url: "/", tweets: [] }]);
+    expect(paginateWall([] as TweetView[], 100, { title: "T", intro: "", pathPrefix: "/" })).toMatchObject([
+      { number: 1, url: "/", tweets: [] },
+    ]);
+  });
+
+  test("titles each page by the site, the first plainly and the others with their number", () => {
+    const wall = buildWallView(
+      site({ title: `It's "ours" & <mine>`, intro: "Tweets & <more>", pageSize: 10 }),
+      tweetsOn(Array(25).fill("2022-12-03")),
+    );
+    expect(wall.pages.map((page) => page.meta)).toEqual([
+      { title: `It's "ours" & <mine>`, description: "Tweets & <more>" },
+      { title: `It's "ours" & <mine> (page 2 of 3)`, description: "Tweets & <more>" },
+      { title: `It's "ours" & <mine> (page 3 of 3)`, description: "Tweets & <more>" },
+    ]);
   });
 
   test("tweet pages link to their neighbours; without tweet pages the permalink is the wall anchor", () => {
@@ -109,13 +123,6 @@ describe("paginateWall", () => {
     expect(
       buildWallView(site({ tweetPages: true }), tweetsOn(Array(5_001).fill("2022-12-03"))).tweetPages,
     ).toHaveLength(5_001);
-  });
-
-  test("the feed lists the newest additions first: the end of the curator's list", () => {
-    const wall = buildWallView(site(), tweetsOn(Array(60).fill("2022-12-03")));
-    expect(wall.feed).toHaveLength(50);
-    expect(wall.feed[0]!.number).toBe(60);
-    expect(wall.feed.at(-1)!.number).toBe(11);
   });
 });
 

@@ -109,6 +109,43 @@ describe("buildWallView", () => {
     expect(anchors).toEqual(expected);
   });
 
+  test("names the original by where it is: on X, or on the host of a link elsewhere", () => {
+    const labels = buildWallView(site, [
+      { text: "a", date: "2022-12-03", url: "https://twitter.com/jack/status/20" },
+      { text: "b", date: "2022-12-03", url: "https://www.example.org/notes/1" },
+      { text: "c", date: "2022-12-03", url: "https://mastodon.social/@me/109" },
+      { text: "d", date: "2022-12-03" },
+    ]).tweets.map((tweet) => tweet.source.label);
+    expect(labels).toEqual([
+      "the original on X",
+      "the original on example.org",
+      "the original on mastodon.social",
+      "@karpathy on X",
+    ]);
+  });
+
+  test("gives a tweet page its title and description as plain text, shortened at a word", () => {
+    const text = `It's "fine" & <ok>, said the dog in the burning room, sipping coffee`;
+    const [tweet] = buildWallView(site, [{ text, date: "2022-12-03" }]).tweets;
+    expect(tweet!.meta).toEqual({
+      title: `“It's "fine" & <ok>, said the dog in the…” (@karpathy)`,
+      description: text,
+    });
+    const [withoutPage] = buildWallView({ ...site, tweetPages: false }, [
+      { text, date: "2022-12-03" },
+    ]).tweets;
+    expect(withoutPage!.meta).toBeUndefined();
+  });
+
+  test("counts the wall's tweets in words: one tweet, many tweets", () => {
+    const count = (n: number) =>
+      buildWallView(
+        site,
+        Array.from({ length: n }, (_, index) => ({ text: `t${index}`, date: "2022-12-03" })),
+      ).countText;
+    expect([count(0), count(1), count(2)]).toEqual(["0 tweets", "1 tweet", "2 tweets"]);
+  });
+
   test("keeps the author's line breaks and trims only the ends", () => {
     const [tweet] = buildWallView(site, [{ text: "\n  one\r\n\r\n  two  \n", date: "2022-12-03" }]).tweets;
     expect(tweet!.text).toBe("one\n\n  two");
