@@ -19,12 +19,6 @@ declare module "@11ty/eleventy" {
   }
 }
 
-declare module "@11ty/eleventy-plugin-rss" {
-  import type { EleventyConfig } from "./eleventy-types.ts";
-  const rssPlugin: (eleventyConfig: EleventyConfig) => void;
-  export default rssPlugin;
-}
-
 declare module "@11ty/eleventy-img" {
   interface ImageEntry {
     url: string;

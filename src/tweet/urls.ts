@@ -42,6 +42,11 @@ function withoutTracking(search: string): string {
   return kept.length > 0 ? `?${kept.join("&")}` : "";
 }
 
+/** Whether a link, as canonicalTwitterUrl leaves it, is on X: it moves every X address to x.com. */
+export function isOnX(url: string): boolean {
+  return URL.canParse(url) && new URL(url).hostname === "x.com";
+}
+
 /** A handle's profile on X. */
 export function profileUrl(handle: string): string {
   return `https://x.com/${handle}`;

@@ -1,4 +1,5 @@
 import { statusIdOf } from "../tweet/status.ts";
+import { isOnX } from "../tweet/urls.ts";
 import type { AuthorView, TweetView } from "./wall.ts";
 
 /**
@@ -8,11 +9,6 @@ import type { AuthorView, TweetView } from "./wall.ts";
 export function sourceOf(url: string | undefined, author: AuthorView): TweetView["source"] {
   if (url === undefined) return profileSource(author);
   return { url, label: isOnX(url) ? "the original on X" : `the original on ${hostOf(url)}` };
-}
-
-/** Whether a link, as canonicalTwitterUrl leaves it, is on X: it moves every X address to x.com. */
-export function isOnX(url: string): boolean {
-  return URL.canParse(url) && new URL(url).hostname === "x.com";
 }
 
 /**
