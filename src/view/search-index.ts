@@ -2,8 +2,8 @@ import type { AuthorView, TweetView } from "./wall.ts";
 
 /**
  * search-index.json, what the search script reads: one row per tweet, on every page, as compact
- * as stays readable. On a 100,000-tweet wall it is the largest file built (22 MB). Authors are
- * listed once and rows refer to them by position.
+ * as stays readable, since on a large wall it is the largest file built. Authors are listed once
+ * and rows refer to them by position.
  */
 export interface SearchIndex {
   authors: [handle: string, name: string][];

@@ -75,7 +75,7 @@ export interface TweetView {
   wallUrl: string;
   /** The tweet's own page when the site has tweet pages, else its place on the wall (a link). */
   permalink: string;
-  /** Where Eleventy writes the tweet's own page, when the site has tweet pages. */
+  /** Where the site puts the tweet's own page, when it has tweet pages. */
   pagePath: string | undefined;
   /** The title and description of that page. */
   meta: PageMeta | undefined;
@@ -228,7 +228,7 @@ function normalizeSite(site: Site, author: AuthorView): SiteView {
   };
 }
 
-/** The path part of the deployment address, with the trailing slash Eleventy's pathPrefix wants. */
+/** The path part of the deployment address, with a trailing slash: `/`, or `/tweets/`. */
 export function pathPrefixOfUrl(url: string | undefined): string {
   if (url === undefined) return "/";
   const { pathname } = new URL(url);

@@ -121,9 +121,9 @@ const UTC_CREATED_AT = /^([A-Z][a-z]{2}) ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2})
 /**
  * `Wed Dec 07 17:44:09 +0000 2022` → `2022-12-07T17:44:09Z`, read as Luxon's
  * `fromFormat(value, "EEE MMM dd HH:mm:ss ZZZ yyyy", { locale: "en-US" })` reads it, strictly: a
- * weekday that does not match the date is an error. Luxon takes ~20 µs a date, most of an import
- * of 100,000 tweets, so the form X always writes (in UTC, names as in English) is read by hand
- * when every field checks out, and anything else is left to Luxon.
+ * weekday that does not match the date is an error. The form X always writes (in UTC, names as
+ * in English) is read by hand when every field checks out, and anything else is left to Luxon,
+ * which would be most of an import's time (bench case "import a 100,000-tweet X archive").
  */
 export function parseCreatedAt(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
