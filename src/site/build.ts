@@ -3,7 +3,7 @@ import { rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { CuratorProblems, formatProblem } from "../curator/problems.ts";
-import type { WallView } from "../view/wall.ts";
+import type { WallView } from "../view/types.ts";
 import { BUILT_MARKER, MARKER_TEXT, type OutputFolder } from "./output-folder.ts";
 import { configureSite, SITE_FILES } from "./plugin.ts";
 import { fromNunjucksMessage, SiteError } from "./site-error.ts";

@@ -1,5 +1,5 @@
 import { escapeHtml as escape } from "../tweet/html.ts";
-import type { TweetImage, TweetView } from "../view/wall.ts";
+import type { TweetImage, TweetView } from "../view/types.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import type { EncodedImages } from "./images.ts";
 

@@ -1,5 +1,4 @@
-import type { Feed } from "../view/feed.ts";
-import type { SiteView, TweetView } from "../view/wall.ts";
+import type { Feed, SiteView, TweetView } from "../view/types.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 
 /** Feed readers ignore `white-space: pre-wrap`, so line breaks become `<br>` there. */

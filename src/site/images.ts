@@ -1,7 +1,7 @@
 import { copyFile, link, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { withPathPrefix } from "../view/pages.ts";
-import type { TweetView } from "../view/wall.ts";
+import type { TweetView } from "../view/types.ts";
 
 /** An image's AVIF and WebP candidates and its fallback in the original format. */
 export interface EncodedImage {

@@ -1,6 +1,6 @@
 import type { Checked } from "../curator/problems.ts";
 import { CuratorProblems } from "../curator/problems.ts";
-import type { WallView } from "../view/wall.ts";
+import type { WallView } from "../view/types.ts";
 import assets from "./assets.ts";
 import cards from "./cards.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";

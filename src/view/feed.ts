@@ -1,38 +1,10 @@
+import type { Feed, FeedEntry, SiteView, TweetView } from "./types.ts";
 import { tweetPagePath, withPathPrefix } from "./pages.ts";
 import { statusAddressOf } from "./source.ts";
 import { shorten } from "./text.ts";
-import type { SiteView, TweetView } from "./wall.ts";
 
 /** How many tweets the feeds hold: the newest of the wall. */
 export const FEED_LENGTH = 50;
-
-/**
- * What the Atom and JSON feeds say, every address absolute (feed readers resolve nothing) and
- * every date in RFC 3339.
- */
-export interface Feed {
-  /** The wall's first page: the feed's link to the site, and the Atom feed's id. */
-  homeUrl: string;
-  atomUrl: string;
-  jsonUrl: string;
-  /** The newest entry's `updated`; for an empty wall, the epoch rather than the build's time. */
-  updated: string;
-  entries: FeedEntry[];
-}
-
-export interface FeedEntry {
-  tweet: TweetView;
-  /** Where the tweet moves on the wall (a tweet added before it, a new page size), this stays. */
-  id: string;
-  /** The tweet's permalink. */
-  url: string;
-  /** "Author: the first words". */
-  title: string;
-  /** When it was posted. */
-  published: string;
-  /** When it joined the wall, when the curator noted it; else when it was posted. */
-  updated: string;
-}
 
 /** The feeds of the wall; none without the site's address, which every link in them needs. */
 export function buildFeed(site: SiteView, tweets: readonly TweetView[]): Feed | undefined {

@@ -1,41 +1,4 @@
-import type { TweetView } from "./wall.ts";
-
-/**
- * One page of the wall: the first is at `/`, the others at `/page/N/`. Every `url` here is a
- * link, with the site's path prefix; `path` is where the site puts the page.
- */
-export interface WallPage {
-  number: number;
-  path: string;
-  url: string;
-  tweets: TweetView[];
-  previousUrl: string | undefined;
-  nextUrl: string | undefined;
-  /** How many pages the wall has. */
-  count: number;
-  /** The page navigation's links, from pageNavItems. */
-  nav: PageNavItem[];
-  meta: PageMeta;
-}
-
-/**
- * What a page says of itself in its `<title>` and meta tags: plain text, which the layout
- * escapes once, as it does every value.
- */
-export interface PageMeta {
-  title: string;
-  description: string;
-}
-
-/** What the pages of a wall need to know of its site. */
-export interface PagedSite {
-  title: string;
-  intro: string;
-  pathPrefix: string;
-}
-
-/** A link in the page navigation, or a run of pages left out of it. */
-export type PageNavItem = { kind: "page"; number: number; url: string; current: boolean } | { kind: "gap" };
+import type { PageNavItem, PagedSite, TweetView, WallPage } from "./types.ts";
 
 /** Pages linked on either side of the current one, besides the first and the last. */
 const NAV_NEIGHBOURS = 2;

@@ -1,4 +1,4 @@
-import type { AuthorView, TweetView } from "./wall.ts";
+import type { AuthorView, TweetView } from "./types.ts";
 
 /**
  * search-index.json, what the search script reads: one row per tweet, on every page, as compact

@@ -1,6 +1,6 @@
 import { statusIdOf } from "../tweet/status.ts";
 import { isOnX } from "../tweet/urls.ts";
-import type { AuthorView, TweetView } from "./wall.ts";
+import type { AuthorView, TweetView } from "./types.ts";
 
 /**
  * Where a tweet comes from: the original when the curator linked it (`url`, canonicalized),

@@ -1,29 +1,4 @@
-import type { TweetView } from "./wall.ts";
-
-/** One bar of the tweets-per-period chart, with its geometry in SVG user units. */
-export interface TimelineBar {
-  label: string;
-  /** What fits under the bar: "2022", or "Dec" on a monthly chart. */
-  shortLabel: string;
-  /** Accessible name, e.g. "2022: 13 tweets". */
-  name: string;
-  count: number;
-  /** The filtered view this bar opens, relative to the wall's first page. */
-  query: string;
-  x: number;
-  y: number;
-  height: number;
-}
-
-export interface Timeline {
-  unit: "year" | "month";
-  bars: TimelineBar[];
-  width: number;
-  height: number;
-  barWidth: number;
-  /** Height of the plot area; labels sit below it. */
-  plotHeight: number;
-}
+import type { Timeline, TimelineBar, TweetView } from "./types.ts";
 
 const BAR_WIDTH = 28;
 const GAP = 6;

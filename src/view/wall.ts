@@ -1,100 +1,27 @@
+import type {
+  AuthorView,
+  Feed,
+  PageMeta,
+  SiteView,
+  Timeline,
+  TweetImage,
+  TweetLink,
+  TweetView,
+  WallPage,
+  WallView,
+} from "./types.ts";
 import { parseTweetDate, type TweetDate } from "../tweet/dates.ts";
 import { linkifyText } from "../tweet/linkify.ts";
 import { canonicalTwitterUrl, profileUrl } from "../tweet/urls.ts";
 import { bareHandle } from "../tweet/handle.ts";
 import { escapeHtml } from "../tweet/html.ts";
-import { type PageMeta, paginateWall, tweetPagePath, type WallPage, withPathPrefix } from "./pages.ts";
+import { paginateWall, tweetPagePath, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "../tweet/status.ts";
-import { buildTimeline, tweetCount, type Timeline } from "./timeline.ts";
-import { buildFeed, type Feed } from "./feed.ts";
+import { buildTimeline, tweetCount } from "./timeline.ts";
+import { buildFeed } from "./feed.ts";
 import { sourceOf } from "./source.ts";
 import { shorten } from "./text.ts";
 import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
-
-/**
- * What the site shows, built once from the checked curator files and frozen: plain, already-safe
- * values that templates display without computing.
- */
-export interface WallView {
-  site: SiteView;
-  tweets: TweetView[];
-  pages: WallPage[];
-  /** The tweets that get a page of their own (none when the site turns tweet pages off). */
-  tweetPages: TweetView[];
-  timeline: Timeline | undefined;
-  /** Years with tweets, newest first, for the year filter. */
-  years: number[];
-  /** What the Atom and JSON feeds hold; none without the site's address, which they need. */
-  feed: Feed | undefined;
-  /** "70 tweets", "1 tweet": the whole wall. */
-  countText: string;
-}
-
-export interface SiteView {
-  title: string;
-  /** The intro as plain text, for the page description. */
-  intro: string;
-  /** The intro, escaped, with the site links that appear in it linked. */
-  introHtml: string;
-  language: string;
-  author: AuthorView;
-  /** Site links whose text does not appear in the intro, shown in the header. */
-  links: { text: string; url: string }[];
-  /** Scheme and host of the deployment (`https://example.org`), when known: canonical links, feeds. */
-  origin: string | undefined;
-  /** Where on that host the wall lives: `/`, or `/tweets/` for https://example.org/tweets/. */
-  pathPrefix: string;
-}
-
-export interface AuthorView {
-  name: string;
-  handle: string;
-  profileUrl: string;
-}
-
-export interface TweetView {
-  /** 1-based position in the curator's order. */
-  number: number;
-  /** Stable fragment id: from the status id when the URL has one, else date and first words. */
-  anchor: string;
-  /** Escaped, linkified text; line breaks are kept as `\n` and shown with `white-space: pre-wrap`. */
-  html: string;
-  /** The text without markup, for titles and feeds. */
-  text: string;
-  /** The language it is written in, when the curator gave it. */
-  lang: string | undefined;
-  date: TweetDate;
-  /** When it joined the wall (the day's start, UTC, in ms), when the curator noted it. */
-  added: number | undefined;
-  author: AuthorView;
-  /** The original tweet when known, else the author's profile. */
-  source: { url: string; label: string };
-  /** Images by their path under the media folder; the site layer encodes them. */
-  media: TweetImage[];
-  /** The wall page holding this tweet, with its anchor (a link, with the path prefix). */
-  wallUrl: string;
-  /** The tweet's own page when the site has tweet pages, else its place on the wall (a link). */
-  permalink: string;
-  /** Where the site puts the tweet's own page, when it has tweet pages. */
-  pagePath: string | undefined;
-  /** The title and description of that page. */
-  meta: PageMeta | undefined;
-  previous: TweetLink | undefined;
-  next: TweetLink | undefined;
-}
-
-export interface TweetImage {
-  /** Path relative to the tweets file's folder, e.g. `media/1600537548036857856-a.jpg`. */
-  src: string;
-  alt: string;
-  width: number;
-  height: number;
-}
-
-export interface TweetLink {
-  url: string;
-  label: string;
-}
 
 /** The wall's view, frozen: nothing downstream can change what was checked and built here. */
 export function buildWallView(site: Site, tweets: TweetInput[]): WallView {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { buildWallView, type TweetView } from "../../../src/view/wall.ts";
+import { buildWallView } from "../../../src/view/wall.ts";
+import type { TweetView } from "../../../src/view/types.ts";
 import { pageNavItems, paginateWall, tweetPagePath } from "../../../src/view/pages.ts";
 import { siteSchema, type TweetInput } from "../../../src/curator/schema.ts";
 import { searchIndexOf } from "../../../src/view/search-index.ts";

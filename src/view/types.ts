@@ -1,0 +1,178 @@
+import type { TweetDate } from "../tweet/dates.ts";
+
+/** The view's shapes: what buildWallView makes and the site layer shows. */
+
+/**
+ * What the Atom and JSON feeds say, every address absolute (feed readers resolve nothing) and
+ * every date in RFC 3339.
+ */
+export interface Feed {
+  /** The wall's first page: the feed's link to the site, and the Atom feed's id. */
+  homeUrl: string;
+  atomUrl: string;
+  jsonUrl: string;
+  /** The newest entry's `updated`; for an empty wall, the epoch rather than the build's time. */
+  updated: string;
+  entries: FeedEntry[];
+}
+
+export interface FeedEntry {
+  tweet: TweetView;
+  /** Where the tweet moves on the wall (a tweet added before it, a new page size), this stays. */
+  id: string;
+  /** The tweet's permalink. */
+  url: string;
+  /** "Author: the first words". */
+  title: string;
+  /** When it was posted. */
+  published: string;
+  /** When it joined the wall, when the curator noted it; else when it was posted. */
+  updated: string;
+}
+
+/**
+ * One page of the wall: the first is at `/`, the others at `/page/N/`. Every `url` here is a
+ * link, with the site's path prefix; `path` is where the site puts the page.
+ */
+export interface WallPage {
+  number: number;
+  path: string;
+  url: string;
+  tweets: TweetView[];
+  previousUrl: string | undefined;
+  nextUrl: string | undefined;
+  /** How many pages the wall has. */
+  count: number;
+  /** The page navigation's links, from pageNavItems. */
+  nav: PageNavItem[];
+  meta: PageMeta;
+}
+
+/**
+ * What a page says of itself in its `<title>` and meta tags: plain text, which the layout
+ * escapes once, as it does every value.
+ */
+export interface PageMeta {
+  title: string;
+  description: string;
+}
+
+/** What the pages of a wall need to know of its site. */
+export interface PagedSite {
+  title: string;
+  intro: string;
+  pathPrefix: string;
+}
+
+/** A link in the page navigation, or a run of pages left out of it. */
+export type PageNavItem = { kind: "page"; number: number; url: string; current: boolean } | { kind: "gap" };
+
+/** One bar of the tweets-per-period chart, with its geometry in SVG user units. */
+export interface TimelineBar {
+  label: string;
+  /** What fits under the bar: "2022", or "Dec" on a monthly chart. */
+  shortLabel: string;
+  /** Accessible name, e.g. "2022: 13 tweets". */
+  name: string;
+  count: number;
+  /** The filtered view this bar opens, relative to the wall's first page. */
+  query: string;
+  x: number;
+  y: number;
+  height: number;
+}
+
+export interface Timeline {
+  unit: "year" | "month";
+  bars: TimelineBar[];
+  width: number;
+  height: number;
+  barWidth: number;
+  /** Height of the plot area; labels sit below it. */
+  plotHeight: number;
+}
+
+/**
+ * What the site shows, built once from the checked curator files and frozen: plain, already-safe
+ * values that templates display without computing.
+ */
+export interface WallView {
+  site: SiteView;
+  tweets: TweetView[];
+  pages: WallPage[];
+  /** The tweets that get a page of their own (none when the site turns tweet pages off). */
+  tweetPages: TweetView[];
+  timeline: Timeline | undefined;
+  /** Years with tweets, newest first, for the year filter. */
+  years: number[];
+  /** What the Atom and JSON feeds hold; none without the site's address, which they need. */
+  feed: Feed | undefined;
+  /** "70 tweets", "1 tweet": the whole wall. */
+  countText: string;
+}
+
+export interface SiteView {
+  title: string;
+  /** The intro as plain text, for the page description. */
+  intro: string;
+  /** The intro, escaped, with the site links that appear in it linked. */
+  introHtml: string;
+  language: string;
+  author: AuthorView;
+  /** Site links whose text does not appear in the intro, shown in the header. */
+  links: { text: string; url: string }[];
+  /** Scheme and host of the deployment (`https://example.org`), when known: canonical links, feeds. */
+  origin: string | undefined;
+  /** Where on that host the wall lives: `/`, or `/tweets/` for https://example.org/tweets/. */
+  pathPrefix: string;
+}
+
+export interface AuthorView {
+  name: string;
+  handle: string;
+  profileUrl: string;
+}
+
+export interface TweetView {
+  /** 1-based position in the curator's order. */
+  number: number;
+  /** Stable fragment id: from the status id when the URL has one, else date and first words. */
+  anchor: string;
+  /** Escaped, linkified text; line breaks are kept as `\n` and shown with `white-space: pre-wrap`. */
+  html: string;
+  /** The text without markup, for titles and feeds. */
+  text: string;
+  /** The language it is written in, when the curator gave it. */
+  lang: string | undefined;
+  date: TweetDate;
+  /** When it joined the wall (the day's start, UTC, in ms), when the curator noted it. */
+  added: number | undefined;
+  author: AuthorView;
+  /** The original tweet when known, else the author's profile. */
+  source: { url: string; label: string };
+  /** Images by their path under the media folder; the site layer encodes them. */
+  media: TweetImage[];
+  /** The wall page holding this tweet, with its anchor (a link, with the path prefix). */
+  wallUrl: string;
+  /** The tweet's own page when the site has tweet pages, else its place on the wall (a link). */
+  permalink: string;
+  /** Where the site puts the tweet's own page, when it has tweet pages. */
+  pagePath: string | undefined;
+  /** The title and description of that page. */
+  meta: PageMeta | undefined;
+  previous: TweetLink | undefined;
+  next: TweetLink | undefined;
+}
+
+export interface TweetImage {
+  /** Path relative to the tweets file's folder, e.g. `media/1600537548036857856-a.jpg`. */
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface TweetLink {
+  url: string;
+  label: string;
+}
