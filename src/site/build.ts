@@ -28,8 +28,10 @@ export async function buildSite(
   await rm(staging, { recursive: true, force: true });
   try {
     const eleventy = new Eleventy(SITE_FILES.input, staging, {
-      config: (eleventyConfig) =>
-        configureSite(eleventyConfig, { load: async () => ({ ok: true, value: wall }), mediaRoot }),
+      config: (eleventyConfig) => {
+        quietBenchmarks(eleventyConfig);
+        configureSite(eleventyConfig, { load: async () => ({ ok: true, value: wall }), mediaRoot });
+      },
       pathPrefix: wall.site.pathPrefix,
       quietMode: true,
       runMode: "build",
@@ -59,6 +61,21 @@ async function swapIn(staging: string, target: string): Promise<void> {
   if (hadPrevious) await rename(target, previous);
   await rename(staging, target);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * Eleventy times its configuration's filters and warns on the console about any slower than
+ * 50 ms, whatever its quiet mode says: the timings are made before quiet mode is read.
+ */
+function quietBenchmarks(eleventyConfig: object): void {
+  const { benchmarkManager } = eleventyConfig as {
+    benchmarkManager: {
+      setVerboseOutput(verbose: boolean): void;
+      getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>;
+    };
+  };
+  benchmarkManager.setVerboseOutput(false);
+  for (const group of Object.values(benchmarkManager.getAll())) group.setIsVerbose(false);
 }
 
 /**
