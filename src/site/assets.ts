@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { contentSecurityPolicy } from "./csp.ts";
 import { cachedMinifier, type AssetKind, type Minify } from "./minify.ts";
+import { columnAt } from "../tweet/place.ts";
 import { SiteError } from "./site-error.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 
@@ -45,10 +46,32 @@ async function minifyFile(minify: Minify, file: string, kind: AssetKind): Promis
   try {
     return await minify(source, kind);
   } catch (error) {
-    const [first] =
-      (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors ?? [];
+    const [first] = (error as { errors?: EsbuildMessage[] }).errors ?? [];
     if (!first) throw error;
-    const place = first.location ? { line: first.location.line, column: first.location.column + 1 } : {};
-    throw new SiteError({ file, ...place }, first.text);
+    // "Expected "}" to go with "{"" is found at the end of the file; its note names the "{".
+    const note = first.notes?.find((candidate) => candidate.location);
+    const at = note?.location && `line ${note.location.line}, column ${editorColumn(note.location)}`;
+    const hint = at
+      ? ` (${note.text.replace(/^The /, "the ").replace(/ is here:$|:$/, "")} is at ${at})`
+      : "";
+    const place = first.location ? { line: first.location.line, column: editorColumn(first.location) } : {};
+    throw new SiteError({ file, ...place }, `${first.text}${hint}`);
   }
+}
+
+interface EsbuildLocation {
+  line: number;
+  /** From 0, in UTF-8 bytes. */
+  column: number;
+  lineText: string;
+}
+interface EsbuildMessage {
+  text: string;
+  location: EsbuildLocation | null;
+  notes?: { text: string; location: EsbuildLocation | null }[];
+}
+
+/** esbuild's column as an editor counts it: from 1, in characters. */
+function editorColumn({ column, lineText }: EsbuildLocation): number {
+  return columnAt(Buffer.from(lineText).subarray(0, column).toString(), Infinity);
 }

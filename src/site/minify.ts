@@ -10,7 +10,8 @@ export type Minify = (source: string, kind: AssetKind) => Promise<string>;
 export const MINIFIED_CACHE_DIR = path.join("node_modules", ".cache", "tweetwall", "minified");
 
 const OPTIONS: Record<AssetKind, TransformOptions> = {
-  css: { loader: "css", minify: true },
+  // esbuild recovers from a broken stylesheet with a warning nobody sees: fail the build instead.
+  css: { loader: "css", minify: true, logOverride: { "css-syntax-error": "error" } },
   js: { loader: "js", minify: true, format: "esm", target: "es2022" },
 };
 

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from "node:fs/promises";
+import { lstat, readdir, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 
 /** Written into every site the build makes, so a later build knows the folder is its own to replace. */
@@ -40,20 +40,29 @@ export async function checkOutputFolder(
     `refusing to build into ${output}: ${why}; choose a new or empty folder, or one an earlier build made`;
   const realPath = await resolveThroughLinks(path.resolve(output));
   const root = await resolveThroughLinks(path.resolve(projectRoot));
-  if (isInside(root, realPath)) return refuse("it holds this project");
-  const named = (file: string) => path.relative(root, file) || file;
+  const named = (file: string) => (isInside(file, root) && path.relative(root, file)) || file;
+  if (isInside(root, realPath)) {
+    return refuse(realPath === root ? "it is this project's folder" : "it holds this project");
+  }
   for (const source of await Promise.all(
     sources.map((folder) => resolveThroughLinks(path.resolve(folder))),
   )) {
-    if (isInside(realPath, source)) return refuse(`the build reads ${named(source)}`);
+    if (isInside(realPath, source)) {
+      return refuse(`it is ${realPath === source ? "" : "inside "}${named(source)}, which the build reads`);
+    }
   }
   for (const kept of await Promise.all(keep.map((file) => resolveThroughLinks(path.resolve(file))))) {
-    if (isInside(kept, realPath)) return refuse(`it holds ${named(kept)}`);
+    if (isInside(kept, realPath)) return refuse(`it ${kept === realPath ? "is" : "holds"} ${named(kept)}`);
   }
   const info = await stat(realPath).catch(() => undefined);
   if (!info) return { shown: output, realPath };
   if (!info.isDirectory()) return refuse("it is a file");
-  const entries = await readdir(realPath);
+  let entries: string[];
+  try {
+    entries = await readdir(realPath);
+  } catch (error) {
+    return refuse(`it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   if (
     entries.length === 0 ||
     entries.includes(BUILT_MARKER) ||
@@ -69,13 +78,27 @@ export async function checkOutputFolder(
 /** `inner` is `outer` or inside it. */
 function isInside(inner: string, outer: string): boolean {
   const relative = path.relative(outer, inner);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  return (
+    relative === "" ||
+    (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
 }
 
-/** The path with every symlink along it resolved, as far as it exists. */
-async function resolveThroughLinks(file: string): Promise<string> {
+/**
+ * The path with every symlink along it resolved, as far as it exists: a link to a folder not
+ * made yet still leads there.
+ */
+async function resolveThroughLinks(file: string, hops = 0): Promise<string> {
   const real = await realpath(file).catch(() => undefined);
   if (real) return real;
   const parent = path.dirname(file);
-  return parent === file ? file : path.join(await resolveThroughLinks(parent), path.basename(file));
+  if (parent === file) return file;
+  const resolved = path.join(await resolveThroughLinks(parent, hops), path.basename(file));
+  const link = await lstat(resolved).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
+  // A loop of links resolves to nothing; 40 is the kernel's own limit.
+  if (!link || hops >= 40) return resolved;
+  return resolveThroughLinks(path.resolve(path.dirname(resolved), await readlink(resolved)), hops + 1);
 }

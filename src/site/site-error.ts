@@ -11,30 +11,58 @@ export class SiteError extends Error {
     readonly place: { file: string; line?: number | undefined; column?: number | undefined },
     readonly reason: string,
   ) {
-    const file = path.relative(process.cwd(), path.resolve(place.file)) || place.file;
+    // Relative to the project when inside it, as the curator's editor shows it.
+    const absolute = path.resolve(place.file);
+    const relative = path.relative(process.cwd(), absolute);
+    const file =
+      relative && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative) ? relative : absolute;
     const where = place.line === undefined ? file : `${file}:${place.line}:${place.column ?? 1}`;
     super(`${where}: ${reason}`);
   }
 }
 
+/** What a Nunjucks error says: the innermost template it passed through, its place there, its cause. */
+export interface NunjucksReport {
+  file: string;
+  /** As Nunjucks counts them: from 1 for a compile error, from 0 for one raised while rendering. */
+  line?: number;
+  column?: number;
+  /** Raised while rendering, not while compiling. */
+  rendering: boolean;
+  cause: string;
+}
+
 /**
- * Nunjucks names a template's place inside its message, `(path) [Line 3, Column 29]`, once for
- * each template the error passed through, innermost last; the cause follows. As a SiteError at
- * the innermost place, or undefined for a message that names no template.
+ * Nunjucks starts its error's message with one `(path)` line for each template the error passed
+ * through, innermost last, the innermost with `[Line 3, Column 29]` when it knows the place; the
+ * cause follows, as `TypeError: …` when it was raised while rendering. Undefined for an error
+ * that is not Nunjucks'.
  */
-export function fromNunjucksMessage(message: string): SiteError | undefined {
-  const places = [...message.matchAll(/\(([^()\n]+\.njk)\)(?:\s*\[Line (\d+), Column (\d+)\])?/g)];
-  const innermost = places.at(-1);
+export function readNunjucksError(error: unknown): NunjucksReport | undefined {
+  if (!(error instanceof Error) || typeof (error as { Update?: unknown }).Update !== "function")
+    return undefined;
+  const lines = error.message.split("\n");
+  let innermost: RegExpExecArray | undefined;
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const place = /^\s*\((.+)\)(?: \[Line (\d+)(?:, Column (\d+))?\])?$/.exec(lines[index]!);
+    if (!place) break;
+    innermost = place;
+  }
   if (!innermost) return undefined;
-  const cause = message
-    .slice(innermost.index + innermost[0].length)
-    .split("\n")
-    .map((line) => line.trim().replace(/^(?:Template render error:?\s*)?(?:Error:\s*)?/, ""))
+  const rendering = (error as { cause?: unknown }).cause instanceof Error;
+  const cause = lines
+    .slice(index)
+    .map((line) => line.trim())
     .filter(Boolean)
-    .join(" ");
+    .join(" ")
+    .replace(rendering ? /^\w*Error: / : /^$/, "");
   const [, file, line, column] = innermost;
-  return new SiteError(
-    { file: file!, ...(line === undefined ? {} : { line: Number(line), column: Number(column) }) },
-    cause || "the template could not be rendered",
-  );
+  return {
+    file: file!,
+    ...(line === undefined ? {} : { line: Number(line) }),
+    ...(column === undefined ? {} : { column: Number(column) }),
+    rendering,
+    cause: cause || "the template could not be rendered",
+  };
 }

@@ -1,3 +1,4 @@
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { wallFilesFromEnv } from "../../curator/files.ts";
 import { formatProblem } from "../../curator/problems.ts";
@@ -32,6 +33,8 @@ site an earlier build made: the build replaces it whole.`,
       sources: ["src", "templates"],
     });
     if (typeof output === "string") return usageError("build", output);
+    // Empty or new, it stays so when the build fails; otherwise it holds an earlier build.
+    const heldSite = (await readdir(output.realPath).catch(() => [])).length > 0;
     const wall = await loadWallView(files);
     // Eleventy's ESM cache-buster re-imports changed files while watching; a one-off build never
     // does, and the loader thread it starts costs about 0.1 s.
@@ -45,7 +48,11 @@ site an earlier build made: the build replaces it whole.`,
       : { ok: false as const, errors: wall.problems.map(formatProblem) };
     if (!outcome.ok) {
       reportProblems(outcome.errors);
-      console.error(`Nothing was written: ${outputDir} still holds the last good build.`);
+      console.error(
+        heldSite
+          ? `Nothing was written: ${outputDir} still holds the last good build.`
+          : `Nothing was written to ${outputDir}.`,
+      );
       return 1;
     }
     if (wall.ok && wall.value.site.origin === undefined) {
