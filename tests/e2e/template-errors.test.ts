@@ -62,7 +62,7 @@ interface Case {
 }
 
 const FILTER_IN_IF = "{% if wall %}{{ wall.site.title | nofilter }}{% endif %}";
-const THROWING_FILTER = '{{ "not a time" | timestampToDate | dateToRfc3339 }}';
+const THROWING_FILTER = '{{ "not an object" | dictsort }}';
 const CALL = "{{ wall.nothing() }}";
 const MISMATCH = "{% if wall %}{% endfor %}";
 const BROKEN_SCRIPT = 'const s = "é😀"; const = 1;';
@@ -95,15 +95,15 @@ const CASES: Case[] = [
     file: `templates/${page}.njk`,
     edit: (source) => insertAt(afterFrontMatter(source), THROWING_FILTER)(source),
     expected: (source) =>
-      `templates/${page}.njk:${afterFrontMatter(source)}:${columnOf(THROWING_FILTER, "dateToRfc3339")}: ` +
-      "the filter dateToRfc3339 failed: Invalid time value",
+      `templates/${page}.njk:${afterFrontMatter(source)}:${columnOf(THROWING_FILTER, "dictsort")}: ` +
+      "the filter dictsort failed: dictsort filter: val must be an object",
   })),
   {
     name: "a filter that throws, in a partial",
     file: "templates/partials/timeline.njk",
     edit: insertAt(1, THROWING_FILTER),
     expected: () =>
-      `templates/partials/timeline.njk:1:${columnOf(THROWING_FILTER, "dateToRfc3339")}: the filter dateToRfc3339 failed: Invalid time value`,
+      `templates/partials/timeline.njk:1:${columnOf(THROWING_FILTER, "dictsort")}: the filter dictsort failed: dictsort filter: val must be an object`,
   },
   {
     name: "a call of something undefined",
