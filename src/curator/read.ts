@@ -348,12 +348,30 @@ function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueCont
   const node = findNodeAtLocation(source.root, jsonPath);
   const missing = node === undefined;
   const anchor = missing ? closestExistingNode(source.root, jsonPath) : node;
+  // A check that names one character of a string (a control character) gives its index.
+  const index: unknown = issue.code === "custom" ? issue.params?.index : undefined;
+  const offset =
+    node?.type === "string" && typeof index === "number"
+      ? offsetInString(source.text, node.offset, index)
+      : (anchor?.offset ?? 0);
   return {
     ...base,
-    ...placeAt(source.text, anchor?.offset ?? 0),
+    ...placeAt(source.text, offset),
     ...(field ? { field } : {}),
     message: missing ? `missing: expected ${issue.message}` : `expected ${issue.message}`,
   };
+}
+
+/**
+ * Where the string's character at `index` is written in the JSON, from the string's opening
+ * quote: an escape (\n, \u0001) writes one character in several.
+ */
+function offsetInString(json: string, quote: number, index: number): number {
+  let offset = quote + 1;
+  for (let character = 0; character < index; character++) {
+    offset += json.charCodeAt(offset) !== BACKSLASH ? 1 : json[offset + 1] === "u" ? 6 : 2;
+  }
+  return offset;
 }
 
 function closestExistingNode(root: JsonNode, jsonPath: (string | number)[]): JsonNode | undefined {

@@ -128,6 +128,71 @@ describe("parseTweetsJson", () => {
   });
 });
 
+describe("control characters, which the feeds cannot carry", () => {
+  test.each([
+    ['[{ "text": "a bell \\u0007 rings", "date": "2022-12-03" }]', 20, "U+0007", "the tweet's text"],
+    ['[{ "text": "🤔 \\n\\t \\u0001", "date": "2022-12-03" }]', 20, "U+0001", "emoji and escapes before it"],
+    [
+      '[{ "text": "a raw C1 \u0085 control", "date": "2022-12-03" }]',
+      22,
+      "U+0085",
+      "a character written as it is",
+    ],
+    ['[{ "text": "carriage\\r\\nreturn", "date": "2022-12-03" }]', 21, "U+000D", "a Windows line break"],
+  ])("%j: points at the character itself (column %i), naming %s", (json, column, name) => {
+    expect(problemsOf(json)).toEqual([
+      `tweets.json:1:${column}: tweet 1, field "text": expected no control characters other than line breaks and tabs, but there is ${name} here: remove it (the feeds cannot carry it)`,
+    ]);
+  });
+
+  test("allows no line break or tab in any other field, and reports every field at once", () => {
+    const json = [
+      "[",
+      '  { "text": "Plan is to throw a party", "date": "2022-12-03",',
+      '    "author": { "name": "Andrej\\tKarpathy", "handle": "karpathy" },',
+      '    "media": [{ "src": "media/a.jpg", "alt": "a slide\\n", "width": 1, "height": 1 }] }',
+      "]",
+    ].join("\n");
+    expect(problemsOf(json)).toEqual([
+      'tweets.json:3:32: tweet 1, field "author.name": expected no control characters, but there is U+0009 here: remove it (the feeds cannot carry it)',
+      'tweets.json:4:54: tweet 1, field "media.0.alt": expected no control characters, but there is U+000A here: remove it (the feeds cannot carry it)',
+    ]);
+  });
+
+  test("names half an emoji, as a cut at a UTF-16 index leaves it", () => {
+    const cut = "🤔 vision may be a high-enough throughput".slice(0, 1);
+    expect(problemsOf(JSON.stringify([{ text: cut, date: "2022-08-30" }]))).toEqual([
+      'tweets.json:1:11: tweet 1, field "text": expected whole characters, but U+D83E here is half of one (an emoji cut in two?): remove it',
+    ]);
+  });
+
+  test("checks the site file's strings too", () => {
+    const result = parseSiteJson(
+      '{ "title": "fave tweets wall\\u001b[0m", "author": { "name": "Andrej Karpathy", "handle": "karpathy" } }',
+      "site.json",
+    );
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'site.json:1:29: field "title": expected no control characters, but there is U+001B here: remove it (the feeds cannot carry it)',
+    ]);
+  });
+});
+
+describe("spaces around a value", () => {
+  test("are refused in links and dates, with the value to write instead", () => {
+    const json = [
+      "[",
+      '  { "text": "Plan is to throw a party", "date": "2022-12-03 ",',
+      '    "url": " https://x.com/karpathy/status/1599152286672248832", "added": "2024-05-01\\n" }',
+      "]",
+    ].join("\n");
+    expect(problemsOf(json)).toEqual([
+      'tweets.json:2:49: tweet 1, field "date": expected no space before or after it: write "2022-12-03"',
+      'tweets.json:3:12: tweet 1, field "url": expected no space before or after it: write "https://x.com/karpathy/status/1599152286672248832"',
+      'tweets.json:3:86: tweet 1, field "added": expected no control characters, but there is U+000A here: remove it (the feeds cannot carry it)',
+    ]);
+  });
+});
+
 describe("duplicateKeys", () => {
   /** The oracle: jsonc-parser's own tokenizer, keeping each open object's keys. */
   function duplicatesByJsonc(json: string) {
@@ -195,7 +260,7 @@ describe("parseSiteJson", () => {
     ]);
   });
 
-  test('a field with no message of its own gets zod\'s English one, not a bare "Invalid input"', () => {
+  test("every field says what it expected, $schema included", () => {
     const result = parseSiteJson(
       '{ "title": "T", "author": { "name": "N", "handle": "n" }, "language": 5, "$schema": 2 }',
       "site.json",
@@ -203,7 +268,7 @@ describe("parseSiteJson", () => {
     const problems = result.ok ? [] : result.problems.map((problem: Problem) => formatProblem(problem));
     expect(problems).toEqual([
       'site.json:1:71: field "language": expected the wall\'s language as a string',
-      'site.json:1:85: field "$schema": expected Invalid input: expected string, received number',
+      'site.json:1:85: field "$schema": expected the path to the JSON Schema as a string',
     ]);
   });
 
