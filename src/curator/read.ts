@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -13,9 +12,11 @@ import type * as z from "zod/mini";
 import { placeAt } from "../tweet/place.ts";
 import { decodeUtf8 } from "./encoding.ts";
 import type { WallFiles } from "./files.ts";
+import { imageProblem } from "./media.ts";
 import { type Checked, type Problem } from "./problems.ts";
 import {
   authorSchema,
+  mediaSchema,
   type Site,
   siteSchema,
   tweetListSchema,
@@ -60,8 +61,8 @@ export interface TweetsDocument {
 }
 
 export interface TweetsFileChecks {
-  /** Whether an image named by a tweet's `media[].src` exists (paths are relative to the file's folder). */
-  mediaExists?: (src: string) => boolean;
+  /** What is wrong with the image a tweet's `media[].src` names, if anything (relative to the file's folder). */
+  mediaProblem?: (src: string) => string | undefined;
 }
 
 export async function readTweetsFile(
@@ -72,10 +73,10 @@ export async function readTweetsFile(
   return typeof text === "string" ? parseTweetsDocument(text, file, checks) : text;
 }
 
-/** Checks against the file system: every image a tweet names must be in the media folder. */
+/** Checks against the file system: every image a tweet names must be in the media folder, readable by the build. */
 export function mediaBesideFile(file: string): TweetsFileChecks {
-  const folder = path.dirname(path.resolve(file));
-  return { mediaExists: (src) => existsSync(path.join(folder, src)) };
+  const folder = path.dirname(file);
+  return { mediaProblem: (src) => imageProblem(path.join(folder, src)) };
 }
 
 export function parseTweetsJson(
@@ -96,52 +97,70 @@ export function parseTweetsDocument(
   if (!json.ok) return json;
   const { tree, value } = json.value;
   const isDocument = typeof value === "object" && value !== null && !Array.isArray(value);
-  const schema = isDocument ? tweetsDocumentSchema : tweetListSchema;
-  const result = schema.safeParse(value);
-  if (result.success) {
-    const document = Array.isArray(result.data)
-      ? { tweets: result.data }
-      : { tweets: result.data.tweets, schemaRef: result.data.$schema };
-    const missing = checks.mediaExists ? missingMedia(document.tweets, checks.mediaExists) : [];
-    if (missing.length === 0) return { ok: true, value: document };
-    const tweetsPath = isDocument ? ["tweets"] : [];
-    return {
-      ok: false,
-      problems: missing.map(({ tweet, image, src }) => {
-        const node = findNodeAtLocation(tree(), [...tweetsPath, tweet, "media", image, "src"]);
-        return {
-          file,
-          ...placeAt(text, node?.offset ?? 0),
-          tweet: tweet + 1,
-          field: `media.${image}.src`,
-          message: `expected an image file at ${path.join(path.dirname(file), src)}, but there is none`,
-        };
-      }),
-    };
-  }
   if (!isDocument && !Array.isArray(value)) {
     return fail(file, text, tree(), 'expected an array of tweets, or an object with a "tweets" array');
   }
-  const root = tree();
+  const result = (isDocument ? tweetsDocumentSchema : tweetListSchema).safeParse(value);
+  // The checks across tweets also read what the schema refused, so every problem is reported at once.
+  const document = !result.success
+    ? undefined
+    : Array.isArray(result.data)
+      ? { tweets: result.data }
+      : { tweets: result.data.tweets, schemaRef: result.data.$schema };
+  const tweets = document?.tweets ?? tweetsOf(value);
+  const unreadable = checks.mediaProblem ? mediaProblems(tweets, checks.mediaProblem) : [];
+  if (document && unreadable.length === 0) return { ok: true, value: document };
+  const source = { file, text, root: tree() };
   const tweetsAt = isDocument ? 1 : 0;
-  return {
-    ok: false,
-    problems: inReadingOrder(
-      result.error.issues.map((issue) => {
+  const offsetOf = (tweet: number, field: (string | number)[]) =>
+    findNodeAtLocation(source.root, [...(isDocument ? ["tweets"] : []), tweet, ...field])?.offset ?? 0;
+  const schemaProblems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
         const inTweet = issue.path.length > tweetsAt && typeof issue.path[tweetsAt] === "number";
         const fieldPath = inTweet ? issue.path.slice(tweetsAt + 1) : issue.path;
-        return locateIssue(
-          issue,
-          { file, text, root },
-          {
-            tweet: inTweet ? (issue.path[tweetsAt] as number) + 1 : undefined,
-            fieldPath,
-            knownKeys: knownKeysFor(inTweet, fieldPath, isDocument),
-          },
-        );
-      }),
-    ),
+        return locateIssue(issue, source, {
+          tweet: inTweet ? (issue.path[tweetsAt] as number) + 1 : undefined,
+          fieldPath,
+          knownKeys: knownKeysFor(inTweet, fieldPath, isDocument),
+        });
+      });
+  return {
+    ok: false,
+    problems: inReadingOrder([
+      ...schemaProblems,
+      ...unreadable.map(({ tweet, image, message }) => ({
+        file,
+        ...placeAt(text, offsetOf(tweet, ["media", image, "src"])),
+        tweet: tweet + 1,
+        field: `media.${image}.src`,
+        message,
+      })),
+    ]),
   };
+}
+
+/** The tweets of a file the schema refused, as far as they can be found. */
+function tweetsOf(value: unknown): readonly unknown[] {
+  const tweets = Array.isArray(value) ? value : (value as { tweets?: unknown }).tweets;
+  return Array.isArray(tweets) ? tweets : [];
+}
+
+/** Each image whose file the build could not encode, as `problemOf` tells it. */
+function mediaProblems(tweets: readonly unknown[], problemOf: (src: string) => string | undefined) {
+  const found: { tweet: number; image: number; message: string }[] = [];
+  tweets.forEach((tweet, index) => {
+    const media = (tweet as { media?: unknown } | null)?.media;
+    if (!Array.isArray(media)) return;
+    media.forEach((image: unknown, imageIndex) => {
+      const src = (image as { src?: unknown } | null)?.src;
+      // A path the schema refused, such as one out of the media folder, is never opened.
+      if (typeof src !== "string" || !mediaSchema.shape.src.safeParse(src).success) return;
+      const message = problemOf(src);
+      if (message) found.push({ tweet: index, image: imageIndex, message });
+    });
+  });
+  return found;
 }
 
 export function parseSiteJson(text: string, file: string): Checked<Site> {
@@ -166,14 +185,6 @@ export function parseSiteJson(text: string, file: string): Checked<Site> {
       ),
     ),
   };
-}
-
-function missingMedia(tweets: TweetInput[], exists: (src: string) => boolean) {
-  return tweets.flatMap((tweet, index) =>
-    (tweet.media ?? []).flatMap((image, imageIndex) =>
-      exists(image.src) ? [] : [{ tweet: index, image: imageIndex, src: image.src }],
-    ),
-  );
 }
 
 function inReadingOrder(problems: Problem[]): Problem[] {
