@@ -9,7 +9,7 @@ import {
   visit,
 } from "jsonc-parser";
 import type * as z from "zod/mini";
-import { placeAt } from "../tweet/place.ts";
+import { type Place, placeAt } from "../tweet/place.ts";
 import { decodeUtf8 } from "./encoding.ts";
 import type { WallFiles } from "./files.ts";
 import { imageProblem } from "./media.ts";
@@ -125,19 +125,17 @@ export function parseTweetsDocument(
           knownKeys: knownKeysFor(inTweet, fieldPath, isDocument),
         });
       });
-  return {
-    ok: false,
-    problems: inReadingOrder([
-      ...schemaProblems,
-      ...unreadable.map(({ tweet, image, message }) => ({
-        file,
-        ...placeAt(text, offsetOf(tweet, ["media", image, "src"])),
-        tweet: tweet + 1,
-        field: `media.${image}.src`,
-        message,
-      })),
-    ]),
-  };
+  const located = [
+    ...schemaProblems,
+    ...unreadable.map(({ tweet, image, message }) => ({
+      file,
+      offset: offsetOf(tweet, ["media", image, "src"]),
+      tweet: tweet + 1,
+      field: `media.${image}.src`,
+      message,
+    })),
+  ];
+  return { ok: false, problems: placed(text, located) };
 }
 
 /** The tweets of a file the schema refused, as far as they can be found. */
@@ -170,25 +168,56 @@ export function parseSiteJson(text: string, file: string): Checked<Site> {
   const result = siteSchema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   const root = tree();
-  return {
-    ok: false,
-    problems: inReadingOrder(
-      result.error.issues.map((issue) =>
-        locateIssue(
-          issue,
-          { file, text, root },
-          {
-            fieldPath: issue.path,
-            knownKeys: issue.path.at(-1) === "author" ? keysOf(authorSchema) : keysOf(siteSchema),
-          },
-        ),
-      ),
+  const located = result.error.issues.map((issue) =>
+    locateIssue(
+      issue,
+      { file, text, root },
+      {
+        fieldPath: issue.path,
+        knownKeys: issue.path.at(-1) === "author" ? keysOf(authorSchema) : keysOf(siteSchema),
+      },
     ),
-  };
+  );
+  return { ok: false, problems: placed(text, located) };
 }
 
-function inReadingOrder(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+/** A problem whose place is still an offset in the text, until all are placed at once. */
+type Located = Omit<Problem, "line" | "column"> & { offset: number };
+
+/** The problems in reading order, each at its place. */
+function placed(
+  text: string,
+  located: Located[],
+  placeOf = placesIn(
+    text,
+    located.map(({ offset }) => offset),
+  ),
+): Problem[] {
+  return located
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ offset, ...problem }) => ({ ...placeOf(offset), ...problem }));
+}
+
+/**
+ * The places of many offsets in a text, read in one pass: from each offset to the next rather
+ * than from the start for each, which for a problem in every tweet of a large file (a wall
+ * pasted in twice, a date written wrong throughout) would read the whole file once a problem.
+ */
+function placesIn(text: string, offsets: number[]): (offset: number) => Place {
+  const places = new Map<number, Place>();
+  let from = 0;
+  let place: Place = { line: 1, column: 1 };
+  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+    // From 0, the text itself, whose byte-order mark takes no column.
+    const step = placeAt(from === 0 ? text : text.slice(from), offset - from);
+    place =
+      step.line === 1
+        ? { line: place.line, column: place.column + step.column - 1 }
+        : { line: place.line + step.line - 1, column: step.column };
+    places.set(offset, place);
+    from = offset;
+  }
+  return (offset) => places.get(offset)!;
 }
 
 interface ParsedJson {
@@ -227,11 +256,13 @@ function parseJsonWithPositions(text: string, file: string): Checked<ParsedJson>
     };
   }
   const duplicates = duplicateKeys(source).map(({ key, offset }) => ({
-    ...placeAt(text, offset),
+    offset,
     file,
     message: `duplicate key "${key}": JSON keeps only the last one, so remove or rename one`,
   }));
-  if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  if (duplicates.length > 0) {
+    return { ok: false, problems: placed(text, duplicates) };
+  }
   let root: JsonNode | undefined;
   const tree = () => (root ??= parseTree(source, [], STRICT_JSON) ?? { type: "null", offset: 0, length: 0 });
   return { ok: true, value: { value, tree } };
@@ -331,7 +362,7 @@ interface IssueContext {
   knownKeys: string[];
 }
 
-function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueContext): Problem {
+function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueContext): Located {
   const jsonPath = issue.path.filter((part): part is string | number => typeof part !== "symbol");
   const field = context.fieldPath.map(String).join(".");
   const base = { file: source.file, ...(context.tweet === undefined ? {} : { tweet: context.tweet }) };
@@ -350,7 +381,7 @@ function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueCont
         : "";
     return {
       ...base,
-      ...placeAt(source.text, property?.offset ?? 0),
+      offset: property?.offset ?? 0,
       field: [field, key].filter(Boolean).join("."),
       message: `unknown field${others}: ${hint ? `did you mean "${hint}"? ` : ""}${known}`,
     };
@@ -367,7 +398,7 @@ function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueCont
       : (anchor?.offset ?? 0);
   return {
     ...base,
-    ...placeAt(source.text, offset),
+    offset,
     ...(field ? { field } : {}),
     message: missing ? `missing: expected ${issue.message}` : `expected ${issue.message}`,
   };

@@ -120,6 +120,24 @@ describe("parseTweetsJson", () => {
     expect(result.ok && result.value.map((tweet) => tweet.text)).toEqual(texts);
   });
 
+  test("places a problem in every tweet of the seed wall, each at its own line", async () => {
+    const seed = JSON.parse(await readFile(`${REPO_ROOT}data/tweets.json`, "utf8")) as {
+      tweets: { text: string; date: string }[];
+    };
+    // Day first, as a European might write it.
+    const tweets = seed.tweets.map(({ text, date }) => ({ text, date: date.split("-").reverse().join("/") }));
+    const json = JSON.stringify({ tweets }, null, 2);
+    const dateLines = json
+      .split("\n")
+      .flatMap((line, index) => (line.includes('"date": ') ? [index + 1] : []));
+    expect(problemsOf(json)).toEqual(
+      dateLines.map(
+        (line, index) =>
+          `tweets.json:${line}:15: tweet ${index + 1}, field "date": expected a date written as "2022-12-03", an ISO date-time like "2022-12-03T17:44:09Z", or "December 3, 2022"`,
+      ),
+    );
+  });
+
   test("counts lines correctly after a byte-order mark and CRLF line endings", () => {
     const json = '\ufeff[\r\n  { "text": "a", "date": "2022-02-30" }\r\n]';
     expect(problemsOf(json)).toEqual([
