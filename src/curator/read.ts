@@ -10,6 +10,7 @@ import {
 } from "jsonc-parser";
 import type * as z from "zod/mini";
 import { type Place, placeAt } from "../tweet/place.ts";
+import { duplicateTweets } from "./duplicates.ts";
 import { decodeUtf8 } from "./encoding.ts";
 import type { WallFiles } from "./files.ts";
 import { imageProblem } from "./media.ts";
@@ -108,8 +109,9 @@ export function parseTweetsDocument(
       ? { tweets: result.data }
       : { tweets: result.data.tweets, schemaRef: result.data.$schema };
   const tweets = document?.tweets ?? tweetsOf(value);
+  const duplicates = duplicateTweets(tweets);
   const unreadable = checks.mediaProblem ? mediaProblems(tweets, checks.mediaProblem) : [];
-  if (document && unreadable.length === 0) return { ok: true, value: document };
+  if (document && duplicates.length === 0 && unreadable.length === 0) return { ok: true, value: document };
   const source = { file, text, root: tree() };
   const tweetsAt = isDocument ? 1 : 0;
   const offsetOf = (tweet: number, field: (string | number)[]) =>
@@ -125,6 +127,11 @@ export function parseTweetsDocument(
           knownKeys: knownKeysFor(inTweet, fieldPath, isDocument),
         });
       });
+  const copies = duplicates.map((duplicate) => ({
+    ...duplicate,
+    offset: offsetOf(duplicate.tweet, [duplicate.field]),
+    firstOffset: offsetOf(duplicate.first, [duplicate.field]),
+  }));
   const located = [
     ...schemaProblems,
     ...unreadable.map(({ tweet, image, message }) => ({
@@ -135,7 +142,20 @@ export function parseTweetsDocument(
       message,
     })),
   ];
-  return { ok: false, problems: placed(text, located) };
+  const placeOf = placesIn(text, [
+    ...located.map(({ offset }) => offset),
+    ...copies.flatMap(({ offset, firstOffset }) => [offset, firstOffset]),
+  ]);
+  const repeated = copies.map(({ tweet, first, field, offset, firstOffset }) => ({
+    file,
+    offset,
+    tweet: tweet + 1,
+    field,
+    message: `the same tweet as tweet ${first + 1} (line ${placeOf(firstOffset).line}), ${
+      field === "url" ? "by its status id" : "the same text on the same day"
+    }: remove one`,
+  }));
+  return { ok: false, problems: placed(text, [...located, ...repeated], placeOf) };
 }
 
 /** The tweets of a file the schema refused, as far as they can be found. */

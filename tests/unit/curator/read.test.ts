@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
 import { parseWallText } from "../../../src/import/wall-text.ts";
 import { visit } from "jsonc-parser";
 import { duplicateKeys, parseSiteJson, parseTweetsJson, readTweetsFile } from "../../../src/curator/read.ts";
 import { formatProblem, type Problem } from "../../../src/curator/problems.ts";
+import type { TweetInput } from "../../../src/curator/schema.ts";
 import { REPO_ROOT, SHARED_DIR } from "../../support/cli.ts";
 
 const SEED = `${SHARED_DIR}seeds/000_346cd6146a224bde.txt`;
@@ -207,6 +209,80 @@ describe("spaces around a value", () => {
       'tweets.json:2:49: tweet 1, field "date": expected no space before or after it: write "2022-12-03"',
       'tweets.json:3:12: tweet 1, field "url": expected no space before or after it: write "https://x.com/karpathy/status/1599152286672248832"',
       'tweets.json:3:86: tweet 1, field "added": expected no control characters, but there is U+000A here: remove it (the feeds cannot carry it)',
+    ]);
+  });
+});
+
+describe("tweets written twice", () => {
+  const seed = JSON.parse(readFileSync(`${REPO_ROOT}data/tweets.json`, "utf8")) as {
+    $schema: string;
+    tweets: TweetInput[];
+  };
+  const withTweets = (tweets: TweetInput[]) => JSON.stringify({ ...seed, tweets }, null, 2);
+  /** The 1-based line of the nth line holding `text`, found without the code under test. */
+  const lineOf = (json: string, text: string, nth = 1) =>
+    json.split("\n").flatMap((line, index) => (line.includes(text) ? [index + 1] : []))[nth - 1];
+
+  test("the seed's second tweet again at the end: one problem, at the copy, naming the first", () => {
+    const json = withTweets([...seed.tweets, seed.tweets[1]!]);
+    const text = JSON.stringify(seed.tweets[1]!.text);
+    expect(lineOf(json, text)).toBe(9);
+    expect(problemsOf(json)).toEqual([
+      `tweets.json:${lineOf(json, text, 2)}:15: tweet 71, field "text": the same tweet as tweet 2 (line 9), the same text on the same day: remove one`,
+    ]);
+  });
+
+  test("the seed wall pasted in twice: a problem at each copy, each naming its first", () => {
+    const json = withTweets([...seed.tweets, ...seed.tweets]);
+    expect(problemsOf(json)).toEqual(
+      seed.tweets.map(({ text }, index) => {
+        const written = JSON.stringify(text);
+        return `tweets.json:${lineOf(json, written, 2)}:15: tweet ${index + 71}, field "text": the same tweet as tweet ${index + 1} (line ${lineOf(json, written)}), the same text on the same day: remove one`;
+      }),
+    );
+  });
+
+  test("the same status id, however the link is written, even with the text edited since", () => {
+    const json = withTweets([
+      { ...seed.tweets[0]!, url: "https://twitter.com/karpathy/status/1599152286672248832?s=20" },
+      ...seed.tweets.slice(1, 3),
+      {
+        ...seed.tweets[0]!,
+        text: "Plan is to throw a party",
+        url: "https://x.com/karpathy/status/1599152286672248832",
+      },
+    ]);
+    expect(problemsOf(json)).toEqual([
+      `tweets.json:${lineOf(json, "x.com/karpathy/status/1599152286672248832")}:14: tweet 4, field "url": the same tweet as tweet 1 (line 7), by its status id: remove one`,
+    ]);
+  });
+
+  test("the same text on the same day in any date form, and every copy after the first", () => {
+    const text = "AGI is a feeling. Like love. Stop trying to define it.";
+    const json = withTweets([
+      { text, date: "2022-06-04" },
+      { text, date: "June 4, 2022" },
+      { text: `  ${text}\n`, date: "2022-06-04T18:02:11Z" },
+      { text, date: "2022-06-05" },
+    ]);
+    const lines = [1, 2, 3].map((nth) => lineOf(json, "AGI is a feeling", nth));
+    expect(problemsOf(json)).toEqual([
+      `tweets.json:${lines[1]}:15: tweet 2, field "text": the same tweet as tweet 1 (line ${lines[0]}), the same text on the same day: remove one`,
+      `tweets.json:${lines[2]}:15: tweet 3, field "text": the same tweet as tweet 1 (line ${lines[0]}), the same text on the same day: remove one`,
+    ]);
+  });
+
+  test("are reported with the schema's problems, all at once and in file order", () => {
+    const json = [
+      "[",
+      '  { "text": "gm", "date": "2022-12-03" },',
+      '  { "text": "gm", "date": "2022-12-03", "lang": "EN" },',
+      '  { "text": "gn", "date": "2022-12-03" }',
+      "]",
+    ].join("\n");
+    expect(problemsOf(json)).toEqual([
+      'tweets.json:3:13: tweet 2, field "text": the same tweet as tweet 1 (line 2), the same text on the same day: remove one',
+      'tweets.json:3:49: tweet 2, field "lang": expected the tweet\'s language: a language tag such as en, ja or pt-BR',
     ]);
   });
 });
