@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { typeHandlers } from "image-size/types/index";
 
-/** Enough of a file to know its format: the signatures of the formats below end by byte 32. */
+/** Enough of a file to know its format: the signatures checked below, AVIF brands included, lie in it. */
 const HEADER_BYTES = 64;
 
 const BUILD_FORMATS = "a JPEG, PNG, GIF, WebP or AVIF image";

@@ -62,7 +62,7 @@ export interface TweetsDocument {
 }
 
 export interface TweetsFileChecks {
-  /** What is wrong with the image a tweet's `media[].src` names, if anything (relative to the file's folder). */
+  /** What is wrong with the image at a tweet's `media[].src` (in the file's folder), if anything. */
   mediaProblem?: (src: string) => string | undefined;
 }
 
@@ -74,7 +74,7 @@ export async function readTweetsFile(
   return typeof text === "string" ? parseTweetsDocument(text, file, checks) : text;
 }
 
-/** Checks against the file system: every image a tweet names must be in the media folder, readable by the build. */
+/** Checks against the file system: each image a tweet names is in the media folder, readable by the build. */
 export function mediaBesideFile(file: string): TweetsFileChecks {
   const folder = path.dirname(file);
   return { mediaProblem: (src) => imageProblem(path.join(folder, src)) };
