@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -10,11 +9,15 @@ import {
   visit,
 } from "jsonc-parser";
 import type * as z from "zod/mini";
-import { placeAt } from "../tweet/place.ts";
+import { type Place, placeAt } from "../tweet/place.ts";
+import { duplicateTweets } from "./duplicates.ts";
+import { decodeUtf8 } from "./encoding.ts";
 import type { WallFiles } from "./files.ts";
+import { imageProblem } from "./media.ts";
 import { type Checked, type Problem } from "./problems.ts";
 import {
   authorSchema,
+  mediaSchema,
   type Site,
   siteSchema,
   tweetListSchema,
@@ -59,8 +62,8 @@ export interface TweetsDocument {
 }
 
 export interface TweetsFileChecks {
-  /** Whether an image named by a tweet's `media[].src` exists (paths are relative to the file's folder). */
-  mediaExists?: (src: string) => boolean;
+  /** What is wrong with the image at a tweet's `media[].src` (in the file's folder), if anything. */
+  mediaProblem?: (src: string) => string | undefined;
 }
 
 export async function readTweetsFile(
@@ -71,10 +74,10 @@ export async function readTweetsFile(
   return typeof text === "string" ? parseTweetsDocument(text, file, checks) : text;
 }
 
-/** Checks against the file system: every image a tweet names must be in the media folder. */
+/** Checks against the file system: each image a tweet names is in the media folder, readable by the build. */
 export function mediaBesideFile(file: string): TweetsFileChecks {
-  const folder = path.dirname(path.resolve(file));
-  return { mediaExists: (src) => existsSync(path.join(folder, src)) };
+  const folder = path.dirname(file);
+  return { mediaProblem: (src) => imageProblem(path.join(folder, src)) };
 }
 
 export function parseTweetsJson(
@@ -95,52 +98,87 @@ export function parseTweetsDocument(
   if (!json.ok) return json;
   const { tree, value } = json.value;
   const isDocument = typeof value === "object" && value !== null && !Array.isArray(value);
-  const schema = isDocument ? tweetsDocumentSchema : tweetListSchema;
-  const result = schema.safeParse(value);
-  if (result.success) {
-    const document = Array.isArray(result.data)
-      ? { tweets: result.data }
-      : { tweets: result.data.tweets, schemaRef: result.data.$schema };
-    const missing = checks.mediaExists ? missingMedia(document.tweets, checks.mediaExists) : [];
-    if (missing.length === 0) return { ok: true, value: document };
-    const tweetsPath = isDocument ? ["tweets"] : [];
-    return {
-      ok: false,
-      problems: missing.map(({ tweet, image, src }) => {
-        const node = findNodeAtLocation(tree(), [...tweetsPath, tweet, "media", image, "src"]);
-        return {
-          file,
-          ...placeAt(text, node?.offset ?? 0),
-          tweet: tweet + 1,
-          field: `media.${image}.src`,
-          message: `expected an image file at ${path.join(path.dirname(file), src)}, but there is none`,
-        };
-      }),
-    };
-  }
   if (!isDocument && !Array.isArray(value)) {
     return fail(file, text, tree(), 'expected an array of tweets, or an object with a "tweets" array');
   }
-  const root = tree();
+  const result = (isDocument ? tweetsDocumentSchema : tweetListSchema).safeParse(value);
+  // The checks across tweets also read what the schema refused, so every problem is reported at once.
+  const document = !result.success
+    ? undefined
+    : Array.isArray(result.data)
+      ? { tweets: result.data }
+      : { tweets: result.data.tweets, schemaRef: result.data.$schema };
+  const tweets = document?.tweets ?? tweetsOf(value);
+  const duplicates = duplicateTweets(tweets);
+  const unreadable = checks.mediaProblem ? mediaProblems(tweets, checks.mediaProblem) : [];
+  if (document && duplicates.length === 0 && unreadable.length === 0) return { ok: true, value: document };
+  const source = { file, text, root: tree() };
   const tweetsAt = isDocument ? 1 : 0;
-  return {
-    ok: false,
-    problems: inReadingOrder(
-      result.error.issues.map((issue) => {
+  const offsetOf = (tweet: number, field: (string | number)[]) =>
+    findNodeAtLocation(source.root, [...(isDocument ? ["tweets"] : []), tweet, ...field])?.offset ?? 0;
+  const schemaProblems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
         const inTweet = issue.path.length > tweetsAt && typeof issue.path[tweetsAt] === "number";
         const fieldPath = inTweet ? issue.path.slice(tweetsAt + 1) : issue.path;
-        return locateIssue(
-          issue,
-          { file, text, root },
-          {
-            tweet: inTweet ? (issue.path[tweetsAt] as number) + 1 : undefined,
-            fieldPath,
-            knownKeys: knownKeysFor(inTweet, fieldPath, isDocument),
-          },
-        );
-      }),
-    ),
-  };
+        return locateIssue(issue, source, {
+          tweet: inTweet ? (issue.path[tweetsAt] as number) + 1 : undefined,
+          fieldPath,
+          knownKeys: knownKeysFor(inTweet, fieldPath, isDocument),
+        });
+      });
+  const copies = duplicates.map((duplicate) => ({
+    ...duplicate,
+    offset: offsetOf(duplicate.tweet, [duplicate.field]),
+    firstOffset: offsetOf(duplicate.first, [duplicate.field]),
+  }));
+  const located = [
+    ...schemaProblems,
+    ...unreadable.map(({ tweet, image, message }) => ({
+      file,
+      offset: offsetOf(tweet, ["media", image, "src"]),
+      tweet: tweet + 1,
+      field: `media.${image}.src`,
+      message,
+    })),
+  ];
+  const placeOf = placesIn(text, [
+    ...located.map(({ offset }) => offset),
+    ...copies.flatMap(({ offset, firstOffset }) => [offset, firstOffset]),
+  ]);
+  const repeated = copies.map(({ tweet, first, field, offset, firstOffset }) => ({
+    file,
+    offset,
+    tweet: tweet + 1,
+    field,
+    message: `the same tweet as tweet ${first + 1} (line ${placeOf(firstOffset).line}), ${
+      field === "url" ? "by its status id" : "the same text on the same day"
+    }: remove one`,
+  }));
+  return { ok: false, problems: placed(text, [...located, ...repeated], placeOf) };
+}
+
+/** The tweets of a file the schema refused, as far as they can be found. */
+function tweetsOf(value: unknown): readonly unknown[] {
+  const tweets = Array.isArray(value) ? value : (value as { tweets?: unknown }).tweets;
+  return Array.isArray(tweets) ? tweets : [];
+}
+
+/** Each image whose file the build could not encode, as `problemOf` tells it. */
+function mediaProblems(tweets: readonly unknown[], problemOf: (src: string) => string | undefined) {
+  const found: { tweet: number; image: number; message: string }[] = [];
+  tweets.forEach((tweet, index) => {
+    const media = (tweet as { media?: unknown } | null)?.media;
+    if (!Array.isArray(media)) return;
+    media.forEach((image: unknown, imageIndex) => {
+      const src = (image as { src?: unknown } | null)?.src;
+      // A path the schema refused, such as one out of the media folder, is never opened.
+      if (typeof src !== "string" || !mediaSchema.shape.src.safeParse(src).success) return;
+      const message = problemOf(src);
+      if (message) found.push({ tweet: index, image: imageIndex, message });
+    });
+  });
+  return found;
 }
 
 export function parseSiteJson(text: string, file: string): Checked<Site> {
@@ -150,33 +188,56 @@ export function parseSiteJson(text: string, file: string): Checked<Site> {
   const result = siteSchema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   const root = tree();
-  return {
-    ok: false,
-    problems: inReadingOrder(
-      result.error.issues.map((issue) =>
-        locateIssue(
-          issue,
-          { file, text, root },
-          {
-            fieldPath: issue.path,
-            knownKeys: issue.path.at(-1) === "author" ? keysOf(authorSchema) : keysOf(siteSchema),
-          },
-        ),
-      ),
-    ),
-  };
-}
-
-function missingMedia(tweets: TweetInput[], exists: (src: string) => boolean) {
-  return tweets.flatMap((tweet, index) =>
-    (tweet.media ?? []).flatMap((image, imageIndex) =>
-      exists(image.src) ? [] : [{ tweet: index, image: imageIndex, src: image.src }],
+  const located = result.error.issues.map((issue) =>
+    locateIssue(
+      issue,
+      { file, text, root },
+      {
+        fieldPath: issue.path,
+        knownKeys: issue.path.at(-1) === "author" ? keysOf(authorSchema) : keysOf(siteSchema),
+      },
     ),
   );
+  return { ok: false, problems: placed(text, located) };
 }
 
-function inReadingOrder(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+/** A problem whose place is still an offset in the text, until all are placed at once. */
+type Located = Omit<Problem, "line" | "column"> & { offset: number };
+
+/** The problems in reading order, each at its place. */
+function placed(
+  text: string,
+  located: Located[],
+  placeOf = placesIn(
+    text,
+    located.map(({ offset }) => offset),
+  ),
+): Problem[] {
+  return located
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ offset, ...problem }) => ({ ...placeOf(offset), ...problem }));
+}
+
+/**
+ * The places of many offsets in a text, read in one pass: from each offset to the next rather
+ * than from the start for each, which for a problem in every tweet of a large file (a wall
+ * pasted in twice, a date written wrong throughout) would read the whole file once a problem.
+ */
+function placesIn(text: string, offsets: number[]): (offset: number) => Place {
+  const places = new Map<number, Place>();
+  let from = 0;
+  let place: Place = { line: 1, column: 1 };
+  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+    // From 0, the text itself, whose byte-order mark takes no column.
+    const step = placeAt(from === 0 ? text : text.slice(from), offset - from);
+    place =
+      step.line === 1
+        ? { line: place.line, column: place.column + step.column - 1 }
+        : { line: place.line + step.line - 1, column: step.column };
+    places.set(offset, place);
+    from = offset;
+  }
+  return (offset) => places.get(offset)!;
 }
 
 interface ParsedJson {
@@ -215,11 +276,13 @@ function parseJsonWithPositions(text: string, file: string): Checked<ParsedJson>
     };
   }
   const duplicates = duplicateKeys(source).map(({ key, offset }) => ({
-    ...placeAt(text, offset),
+    offset,
     file,
     message: `duplicate key "${key}": JSON keeps only the last one, so remove or rename one`,
   }));
-  if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  if (duplicates.length > 0) {
+    return { ok: false, problems: placed(text, duplicates) };
+  }
   let root: JsonNode | undefined;
   const tree = () => (root ??= parseTree(source, [], STRICT_JSON) ?? { type: "null", offset: 0, length: 0 });
   return { ok: true, value: { value, tree } };
@@ -319,7 +382,7 @@ interface IssueContext {
   knownKeys: string[];
 }
 
-function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueContext): Problem {
+function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueContext): Located {
   const jsonPath = issue.path.filter((part): part is string | number => typeof part !== "symbol");
   const field = context.fieldPath.map(String).join(".");
   const base = { file: source.file, ...(context.tweet === undefined ? {} : { tweet: context.tweet }) };
@@ -338,7 +401,7 @@ function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueCont
         : "";
     return {
       ...base,
-      ...placeAt(source.text, property?.offset ?? 0),
+      offset: property?.offset ?? 0,
       field: [field, key].filter(Boolean).join("."),
       message: `unknown field${others}: ${hint ? `did you mean "${hint}"? ` : ""}${known}`,
     };
@@ -347,12 +410,30 @@ function locateIssue(issue: z.core.$ZodIssue, source: Source, context: IssueCont
   const node = findNodeAtLocation(source.root, jsonPath);
   const missing = node === undefined;
   const anchor = missing ? closestExistingNode(source.root, jsonPath) : node;
+  // A check that names one character of a string (a control character) gives its index.
+  const index: unknown = issue.code === "custom" ? issue.params?.index : undefined;
+  const offset =
+    node?.type === "string" && typeof index === "number"
+      ? offsetInString(source.text, node.offset, index)
+      : (anchor?.offset ?? 0);
   return {
     ...base,
-    ...placeAt(source.text, anchor?.offset ?? 0),
+    offset,
     ...(field ? { field } : {}),
     message: missing ? `missing: expected ${issue.message}` : `expected ${issue.message}`,
   };
+}
+
+/**
+ * Where the string's character at `index` is written in the JSON, from the string's opening
+ * quote: an escape (\n, \u0001) writes one character in several.
+ */
+function offsetInString(json: string, quote: number, index: number): number {
+  let offset = quote + 1;
+  for (let character = 0; character < index; character++) {
+    offset += json.charCodeAt(offset) !== BACKSLASH ? 1 : json[offset + 1] === "u" ? 6 : 2;
+  }
+  return offset;
 }
 
 function closestExistingNode(root: JsonNode, jsonPath: (string | number)[]): JsonNode | undefined {
@@ -405,7 +486,10 @@ export async function readText(file: string): Promise<TextOrProblem> {
   try {
     // Decoded in one piece: given an encoding, readFile decodes chunk by chunk into a string
     // of many parts, which JSON.parse then reads more slowly (20 MB: 0.66 s against 0.55 s).
-    return (await readFile(file)).toString("utf8");
+    const decoded = decodeUtf8(await readFile(file));
+    return decoded.ok
+      ? decoded.text
+      : { ok: false, problems: [{ file, ...decoded.place, message: decoded.message }] };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

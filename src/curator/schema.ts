@@ -23,26 +23,127 @@ function withMeta<T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): 
   return schema;
 }
 
-const nonBlank = (what: string) =>
-  withMeta(
-    z
-      .string({ error: `${what} as a string` })
-      .check(z.refine((value) => value.trim().length > 0, { error: `${what}, not blank` })),
-    { pattern: "\\S" },
+/** What is wrong with a string, if anything, and the index of the character at fault, if one is. */
+type StringProblem = { message: string; index?: number } | undefined;
+
+/**
+ * A string checked by one function that reports its first problem. One zod check for all of a
+ * field's rules: each check is a call on every tweet, 100,000 of them on a large wall. The
+ * `pattern` says the same to editors, as far as a regular expression can.
+ */
+function checkedString(error: string, problemOf: (value: string) => StringProblem, pattern: string) {
+  return withMeta(
+    z.string({ error }).check(
+      z.check<string>((payload) => {
+        const problem = problemOf(payload.value);
+        if (!problem) return;
+        const { message, index } = problem;
+        payload.issues.push({
+          code: "custom",
+          input: payload.value,
+          message,
+          params: { index },
+          continue: false,
+        });
+      }),
+    ),
+    { pattern },
+  );
+}
+
+/**
+ * The control characters no string may hold: C0 and C1 (U+007F–U+009F), which XML 1.0, and so
+ * the feeds, refuses or garbles. As the ranges of a regular-expression class, for the patterns too.
+ */
+const CONTROL = "\\u0000-\\u001f\\u007f-\\u009f";
+/** The same, less the line breaks and tabs a tweet's text keeps. */
+const CONTROL_BUT_LINES = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f";
+
+/**
+ * The first control character or lone surrogate (half an emoji, as a cut at a UTF-16 index
+ * leaves) of a string. A surrogate pair only makes the quick test look closer: a search that
+ * tells the two apart is several times slower, on every string.
+ */
+function controlCharacters(controls: string, except = "") {
+  const suspect = new RegExp(`[${controls}\\ud800-\\udfff]`);
+  // With the u flag a pair is one code point, so only a lone surrogate is in this range.
+  const offending = new RegExp(`[${controls}\\ud800-\\udfff]`, "u");
+  return (value: string): StringProblem => {
+    const found = suspect.test(value) ? offending.exec(value) : null;
+    if (!found) return undefined;
+    const code = found[0].charCodeAt(0);
+    const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    const message =
+      code >= 0xd800
+        ? `whole characters, but ${name} here is half of one (an emoji cut in two?): remove it`
+        : `no control characters${except}, but there is ${name} here: remove it (the feeds cannot carry it)`;
+    return { message, index: found.index };
+  };
+}
+
+const controlCharacterIn = controlCharacters(CONTROL);
+
+/** A string without control characters: every string of the curator's files is at least that. */
+const plainString = (error: string) => checkedString(error, controlCharacterIn, `^[^${CONTROL}]*$`);
+
+const nonBlank = (what: string, controls: string = CONTROL) => {
+  const controlIn =
+    controls === CONTROL
+      ? controlCharacterIn
+      : controlCharacters(controls, " other than line breaks and tabs");
+  return checkedString(
+    `${what} as a string`,
+    (value) => controlIn(value) ?? (value.trim() === "" ? { message: `${what}, not blank` } : undefined),
+    // Looks ahead for a character that is not a space, so a long text is read once, not once a character.
+    `^(?=[\\s\\S]*\\S)[^${controls}]*$`,
+  );
+};
+
+/**
+ * A value read as it is written (a link, a date, a handle…), so without spaces around it: some
+ * checks would read past them and others not, an editor's pattern least of all. `problemOf`
+ * refuses every control character itself, so the search that names one runs only on a refusal.
+ */
+const exactString = (error: string, problemOf: (value: string) => StringProblem, pattern: string) =>
+  checkedString(
+    error,
+    (value) => {
+      if (value.trim() === value && problemOf(value) === undefined) return undefined;
+      const spaced = value.trim() !== value;
+      return (
+        controlCharacterIn(value) ??
+        (spaced ? { message: `no space before or after it: write "${value.trim()}"` } : problemOf(value))
+      );
+    },
+    pattern,
   );
 
+const matching =
+  (regex: RegExp, message: string) =>
+  (value: string): StringProblem =>
+    regex.test(value) ? undefined : { message };
+
+/** The shape of an absolute http(s) link, for editors; the URL parser checks the rest (ports, hosts). */
+const HTTP_URL = new RegExp(`^https?://[^\\s${CONTROL}/?#]+(?:[/?#][^\\s${CONTROL}]*)?$`);
+
 const httpUrl = (what: string) =>
-  withMeta(
-    z
-      .string({ error: `${what} as a string` })
-      .check(z.refine(isHttpUrl, { error: `${what}: an absolute http:// or https:// URL` })),
-    { format: "uri", pattern: "^https?://" },
+  exactString(
+    `${what} as a string`,
+    // The shape lets a lone surrogate through, as any character a path may hold.
+    (value) =>
+      controlCharacterIn(value) ??
+      (HTTP_URL.test(value) && isHttpUrl(value)
+        ? undefined
+        : { message: `${what}: an absolute http:// or https:// URL` }),
+    HTTP_URL.source,
   );
 
 const wholePixels = (what: string) =>
   z
     .number({ error: `the image's ${what} in pixels` })
     .check(z.int({ error: "a whole number of pixels" }), z.positive({ error: `a ${what} above 0` }));
+
+const ADDED_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const DATE_FORMS_PATTERN = `^(?:${DATE_FORM_SHAPES.map((shape) => shape.source.slice(1, -1)).join("|")})$`;
 
@@ -53,10 +154,13 @@ export const authorSchema = withMeta(
         description: "Display name, e.g. Andrej Karpathy",
       }),
       handle: withMeta(
-        z.string({ error: "the author's handle as a string" }).check(
-          z.regex(HANDLE_WITH_AT, {
-            error: "a handle of 1–15 letters, digits or underscores, with or without a leading @",
-          }),
+        exactString(
+          "the author's handle as a string",
+          matching(
+            HANDLE_WITH_AT,
+            "a handle of 1–15 letters, digits or underscores, with or without a leading @",
+          ),
+          HANDLE_WITH_AT.source,
         ),
         { description: "X/Twitter handle, with or without the leading @" },
       ),
@@ -67,21 +171,27 @@ export const authorSchema = withMeta(
 );
 
 const languageTag = (what: string) =>
-  z
-    .string({ error: `${what} as a string` })
-    .check(z.regex(LANGUAGE_TAG, { error: `${what}: a language tag such as en, ja or pt-BR` }));
+  exactString(
+    `${what} as a string`,
+    matching(LANGUAGE_TAG, `${what}: a language tag such as en, ja or pt-BR`),
+    LANGUAGE_TAG.source,
+  );
 
-const MEDIA_SRC = /^media\/(?!.*\.\.)[\w./-]+\.(?:jpe?g|png|gif|webp|avif)$/i;
+// The extensions' letters in either case without the i flag, which the editor's pattern would lose.
+const MEDIA_SRC =
+  /^media\/(?!.*\.\.)[\w./-]+\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[gG][iI][fF]|[wW][eE][bB][pP]|[aA][vV][iI][fF])$/;
 
 export const mediaSchema = withMeta(
   z.strictObject(
     {
       src: withMeta(
-        z.string({ error: "the image's path as a string" }).check(
-          z.regex(MEDIA_SRC, {
-            error:
-              'a path inside the media folder beside the tweets file, like "media/1599152286672248832-1.jpg"',
-          }),
+        exactString(
+          "the image's path as a string",
+          matching(
+            MEDIA_SRC,
+            'a path inside the media folder beside the tweets file, like "media/1599152286672248832-1.jpg"',
+          ),
+          MEDIA_SRC.source,
         ),
         { description: "Image path relative to the tweets file's folder, under media/" },
       ),
@@ -102,17 +212,19 @@ export const mediaSchema = withMeta(
 export const tweetSchema = withMeta(
   z.strictObject(
     {
-      text: withMeta(nonBlank("the tweet's text"), {
+      text: withMeta(nonBlank("the tweet's text", CONTROL_BUT_LINES), {
         description: "The tweet exactly as written; line breaks and blank lines are kept",
       }),
       date: withMeta(
-        z.string({ error: `a date as a string: ${ACCEPTED_DATE_FORMS}` }).check(
-          z.superRefine((value, ctx) => {
+        exactString(
+          `a date as a string: ${ACCEPTED_DATE_FORMS}`,
+          (value) => {
             const parsed = parseTweetDate(value);
-            if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.expected });
-          }),
+            return parsed.ok ? undefined : { message: parsed.expected };
+          },
+          DATE_FORMS_PATTERN,
         ),
-        { description: `When it was posted: ${ACCEPTED_DATE_FORMS}`, pattern: DATE_FORMS_PATTERN },
+        { description: `When it was posted: ${ACCEPTED_DATE_FORMS}` },
       ),
       url: withMeta(z.optional(httpUrl("a link to the original tweet")), {
         description: "Link to the original tweet (http or https)",
@@ -123,21 +235,18 @@ export const tweetSchema = withMeta(
       }),
       added: withMeta(
         z.optional(
-          z.string({ error: "the day it was added, as a string like 2024-05-01" }).check(
-            z.superRefine((value, ctx) => {
-              const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseTweetDate(value) : undefined;
-              if (!parsed?.ok)
-                ctx.addIssue({
-                  code: "custom",
-                  message: "the day it was added to the wall, like 2024-05-01",
-                });
-            }),
+          exactString(
+            "the day it was added, as a string like 2024-05-01",
+            (value) =>
+              ADDED_DAY.test(value) && parseTweetDate(value).ok
+                ? undefined
+                : { message: "the day it was added to the wall, like 2024-05-01" },
+            ADDED_DAY.source,
           ),
         ),
         {
           description:
             "The day it was added to the wall (YYYY-MM-DD): the feeds show the newest additions first",
-          pattern: "^\\d{4}-\\d{2}-\\d{2}$",
         },
       ),
       media: z.optional(z.array(mediaSchema, { error: "a list of images" })),
@@ -150,7 +259,9 @@ export const tweetSchema = withMeta(
 export const tweetListSchema = z.array(tweetSchema, { error: "an array of tweets" });
 
 export const tweetsDocumentSchema = z.strictObject({
-  $schema: withMeta(z.optional(z.string()), { description: "Path to the JSON Schema, for editors" }),
+  $schema: withMeta(z.optional(plainString("the path to the JSON Schema as a string")), {
+    description: "Path to the JSON Schema, for editors",
+  }),
   tweets: tweetListSchema,
 });
 
@@ -166,9 +277,9 @@ export const siteLinkSchema = z.strictObject(
 );
 
 export const siteSchema = z.strictObject({
-  $schema: z.optional(z.string()),
+  $schema: z.optional(plainString("the path to the JSON Schema as a string")),
   title: nonBlank("the wall's title"),
-  intro: z._default(z.string({ error: "the intro paragraph as a string" }), ""),
+  intro: z._default(plainString("the intro paragraph as a string"), ""),
   author: authorSchema,
   /** Each link's text is linked where it first appears in the intro, else listed in the header. */
   links: z._default(z.array(siteLinkSchema, { error: "a list of links" }), []),

@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
 import { parseWallText } from "../../../src/import/wall-text.ts";
 import { visit } from "jsonc-parser";
 import { duplicateKeys, parseSiteJson, parseTweetsJson, readTweetsFile } from "../../../src/curator/read.ts";
 import { formatProblem, type Problem } from "../../../src/curator/problems.ts";
+import type { TweetInput } from "../../../src/curator/schema.ts";
 import { REPO_ROOT, SHARED_DIR } from "../../support/cli.ts";
 
 const SEED = `${SHARED_DIR}seeds/000_346cd6146a224bde.txt`;
@@ -120,10 +122,167 @@ describe("parseTweetsJson", () => {
     expect(result.ok && result.value.map((tweet) => tweet.text)).toEqual(texts);
   });
 
+  test("places a problem in every tweet of the seed wall, each at its own line", async () => {
+    const seed = JSON.parse(await readFile(`${REPO_ROOT}data/tweets.json`, "utf8")) as {
+      tweets: { text: string; date: string }[];
+    };
+    // Day first, as a European might write it.
+    const tweets = seed.tweets.map(({ text, date }) => ({ text, date: date.split("-").reverse().join("/") }));
+    const json = JSON.stringify({ tweets }, null, 2);
+    const dateLines = json
+      .split("\n")
+      .flatMap((line, index) => (line.includes('"date": ') ? [index + 1] : []));
+    expect(problemsOf(json)).toEqual(
+      dateLines.map(
+        (line, index) =>
+          `tweets.json:${line}:15: tweet ${index + 1}, field "date": expected a date written as "2022-12-03", an ISO date-time like "2022-12-03T17:44:09Z", or "December 3, 2022"`,
+      ),
+    );
+  });
+
   test("counts lines correctly after a byte-order mark and CRLF line endings", () => {
     const json = '\ufeff[\r\n  { "text": "a", "date": "2022-02-30" }\r\n]';
     expect(problemsOf(json)).toEqual([
       'tweets.json:2:26: tweet 1, field "date": expected a real calendar date ("2022-02-30" does not exist)',
+    ]);
+  });
+});
+
+describe("control characters, which the feeds cannot carry", () => {
+  test.each([
+    ['[{ "text": "a bell \\u0007 rings", "date": "2022-12-03" }]', 20, "U+0007", "the tweet's text"],
+    ['[{ "text": "🤔 \\n\\t \\u0001", "date": "2022-12-03" }]', 20, "U+0001", "emoji and escapes before it"],
+    [
+      '[{ "text": "a raw C1 \u0085 control", "date": "2022-12-03" }]',
+      22,
+      "U+0085",
+      "a character written as it is",
+    ],
+    ['[{ "text": "carriage\\r\\nreturn", "date": "2022-12-03" }]', 21, "U+000D", "a Windows line break"],
+  ])("%j: points at the character itself (column %i), naming %s", (json, column, name) => {
+    expect(problemsOf(json)).toEqual([
+      `tweets.json:1:${column}: tweet 1, field "text": expected no control characters other than line breaks and tabs, but there is ${name} here: remove it (the feeds cannot carry it)`,
+    ]);
+  });
+
+  test("allows no line break or tab in any other field, and reports every field at once", () => {
+    const json = [
+      "[",
+      '  { "text": "Plan is to throw a party", "date": "2022-12-03",',
+      '    "author": { "name": "Andrej\\tKarpathy", "handle": "karpathy" },',
+      '    "media": [{ "src": "media/a.jpg", "alt": "a slide\\n", "width": 1, "height": 1 }] }',
+      "]",
+    ].join("\n");
+    expect(problemsOf(json)).toEqual([
+      'tweets.json:3:32: tweet 1, field "author.name": expected no control characters, but there is U+0009 here: remove it (the feeds cannot carry it)',
+      'tweets.json:4:54: tweet 1, field "media.0.alt": expected no control characters, but there is U+000A here: remove it (the feeds cannot carry it)',
+    ]);
+  });
+
+  test("names half an emoji, as a cut at a UTF-16 index leaves it", () => {
+    const cut = "🤔 vision may be a high-enough throughput".slice(0, 1);
+    expect(problemsOf(JSON.stringify([{ text: cut, date: "2022-08-30" }]))).toEqual([
+      'tweets.json:1:11: tweet 1, field "text": expected whole characters, but U+D83E here is half of one (an emoji cut in two?): remove it',
+    ]);
+  });
+
+  test("checks the site file's strings too", () => {
+    const result = parseSiteJson(
+      '{ "title": "fave tweets wall\\u001b[0m", "author": { "name": "Andrej Karpathy", "handle": "karpathy" } }',
+      "site.json",
+    );
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'site.json:1:29: field "title": expected no control characters, but there is U+001B here: remove it (the feeds cannot carry it)',
+    ]);
+  });
+});
+
+describe("spaces around a value", () => {
+  test("are refused in links and dates, with the value to write instead", () => {
+    const json = [
+      "[",
+      '  { "text": "Plan is to throw a party", "date": "2022-12-03 ",',
+      '    "url": " https://x.com/karpathy/status/1599152286672248832", "added": "2024-05-01\\n" }',
+      "]",
+    ].join("\n");
+    expect(problemsOf(json)).toEqual([
+      'tweets.json:2:49: tweet 1, field "date": expected no space before or after it: write "2022-12-03"',
+      'tweets.json:3:12: tweet 1, field "url": expected no space before or after it: write "https://x.com/karpathy/status/1599152286672248832"',
+      'tweets.json:3:86: tweet 1, field "added": expected no control characters, but there is U+000A here: remove it (the feeds cannot carry it)',
+    ]);
+  });
+});
+
+describe("tweets written twice", () => {
+  const seed = JSON.parse(readFileSync(`${REPO_ROOT}data/tweets.json`, "utf8")) as {
+    $schema: string;
+    tweets: TweetInput[];
+  };
+  const withTweets = (tweets: TweetInput[]) => JSON.stringify({ ...seed, tweets }, null, 2);
+  /** The 1-based line of the nth line holding `text`, found without the code under test. */
+  const lineOf = (json: string, text: string, nth = 1) =>
+    json.split("\n").flatMap((line, index) => (line.includes(text) ? [index + 1] : []))[nth - 1];
+
+  test("the seed's second tweet again at the end: one problem, at the copy, naming the first", () => {
+    const json = withTweets([...seed.tweets, seed.tweets[1]!]);
+    const text = JSON.stringify(seed.tweets[1]!.text);
+    expect(lineOf(json, text)).toBe(9);
+    expect(problemsOf(json)).toEqual([
+      `tweets.json:${lineOf(json, text, 2)}:15: tweet 71, field "text": the same tweet as tweet 2 (line 9), the same text on the same day: remove one`,
+    ]);
+  });
+
+  test("the seed wall pasted in twice: a problem at each copy, each naming its first", () => {
+    const json = withTweets([...seed.tweets, ...seed.tweets]);
+    expect(problemsOf(json)).toEqual(
+      seed.tweets.map(({ text }, index) => {
+        const written = JSON.stringify(text);
+        return `tweets.json:${lineOf(json, written, 2)}:15: tweet ${index + 71}, field "text": the same tweet as tweet ${index + 1} (line ${lineOf(json, written)}), the same text on the same day: remove one`;
+      }),
+    );
+  });
+
+  test("the same status id, however the link is written, even with the text edited since", () => {
+    const json = withTweets([
+      { ...seed.tweets[0]!, url: "https://twitter.com/karpathy/status/1599152286672248832?s=20" },
+      ...seed.tweets.slice(1, 3),
+      {
+        ...seed.tweets[0]!,
+        text: "Plan is to throw a party",
+        url: "https://x.com/karpathy/status/1599152286672248832",
+      },
+    ]);
+    expect(problemsOf(json)).toEqual([
+      `tweets.json:${lineOf(json, "x.com/karpathy/status/1599152286672248832")}:14: tweet 4, field "url": the same tweet as tweet 1 (line 7), by its status id: remove one`,
+    ]);
+  });
+
+  test("the same text on the same day in any date form, and every copy after the first", () => {
+    const text = "AGI is a feeling. Like love. Stop trying to define it.";
+    const json = withTweets([
+      { text, date: "2022-06-04" },
+      { text, date: "June 4, 2022" },
+      { text: `  ${text}\n`, date: "2022-06-04T18:02:11Z" },
+      { text, date: "2022-06-05" },
+    ]);
+    const lines = [1, 2, 3].map((nth) => lineOf(json, "AGI is a feeling", nth));
+    expect(problemsOf(json)).toEqual([
+      `tweets.json:${lines[1]}:15: tweet 2, field "text": the same tweet as tweet 1 (line ${lines[0]}), the same text on the same day: remove one`,
+      `tweets.json:${lines[2]}:15: tweet 3, field "text": the same tweet as tweet 1 (line ${lines[0]}), the same text on the same day: remove one`,
+    ]);
+  });
+
+  test("are reported with the schema's problems, all at once and in file order", () => {
+    const json = [
+      "[",
+      '  { "text": "gm", "date": "2022-12-03" },',
+      '  { "text": "gm", "date": "2022-12-03", "lang": "EN" },',
+      '  { "text": "gn", "date": "2022-12-03" }',
+      "]",
+    ].join("\n");
+    expect(problemsOf(json)).toEqual([
+      'tweets.json:3:13: tweet 2, field "text": the same tweet as tweet 1 (line 2), the same text on the same day: remove one',
+      'tweets.json:3:49: tweet 2, field "lang": expected the tweet\'s language: a language tag such as en, ja or pt-BR',
     ]);
   });
 });
@@ -195,7 +354,7 @@ describe("parseSiteJson", () => {
     ]);
   });
 
-  test('a field with no message of its own gets zod\'s English one, not a bare "Invalid input"', () => {
+  test("every field says what it expected, $schema included", () => {
     const result = parseSiteJson(
       '{ "title": "T", "author": { "name": "N", "handle": "n" }, "language": 5, "$schema": 2 }',
       "site.json",
@@ -203,7 +362,7 @@ describe("parseSiteJson", () => {
     const problems = result.ok ? [] : result.problems.map((problem: Problem) => formatProblem(problem));
     expect(problems).toEqual([
       'site.json:1:71: field "language": expected the wall\'s language as a string',
-      'site.json:1:85: field "$schema": expected Invalid input: expected string, received number',
+      'site.json:1:85: field "$schema": expected the path to the JSON Schema as a string',
     ]);
   });
 

@@ -1,0 +1,69 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import { typeHandlers } from "image-size/types/index";
+
+/** Enough of a file to know its format: the signatures checked below, AVIF brands included, lie in it. */
+const HEADER_BYTES = 64;
+
+const BUILD_FORMATS = "a JPEG, PNG, GIF, WebP or AVIF image";
+
+/** The brands of HEIF images that are not AVIF, such as the HEIC photos iPhones take. */
+const HEIC_BRANDS = new Set(["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"]);
+
+/**
+ * What keeps the build from encoding the image at `file`, if anything: it must be there and be
+ * in a format the build reads. Only the file's first bytes are read; a file damaged further in
+ * is for the build to find.
+ */
+export function imageProblem(file: string): string | undefined {
+  let header: Buffer;
+  try {
+    header = readHeader(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return `expected an image file at ${file}, but there is none`;
+    if (code === "EISDIR") return `expected an image file at ${file}, but it is a folder`;
+    return `expected an image file at ${file}, but it cannot be read (${code ?? String(error)})`;
+  }
+  if (header.length === 0) return `expected ${BUILD_FORMATS} at ${file}, but the file is empty`;
+  if (isReadableImage(header)) return undefined;
+  if (ftypBrands(header)?.some((brand) => HEIC_BRANDS.has(brand))) {
+    return `expected ${BUILD_FORMATS} at ${file}, but it is HEIC, which the build cannot read: convert it to JPEG`;
+  }
+  return `expected ${BUILD_FORMATS} at ${file}, but the file is not an image in any of these formats`;
+}
+
+function readHeader(file: string): Buffer {
+  const descriptor = openSync(file, "r");
+  try {
+    const header = Buffer.alloc(HEADER_BYTES);
+    return header.subarray(0, readSync(descriptor, header, 0, HEADER_BYTES, 0));
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
+ * The formats sharp, which the build encodes with, reads: image-size's own signature checks, and
+ * for AVIF its brand, since sharp reads no other image of the HEIF family (iPhones' HEIC).
+ */
+function isReadableImage(header: Buffer): boolean {
+  const signed = (["jpg", "png", "gif", "webp"] as const).some((type) => {
+    try {
+      return typeHandlers.get(type)!.validate(header);
+    } catch {
+      // A signature of the format followed by a header that is not (image-size says "Invalid PNG").
+      return false;
+    }
+  });
+  return signed || (ftypBrands(header)?.includes("avif") ?? false);
+}
+
+/** The brands an ISO media file (HEIF, AVIF, MP4…) declares in its leading `ftyp` box. */
+function ftypBrands(header: Buffer): string[] | undefined {
+  if (header.toString("latin1", 4, 8) !== "ftyp") return undefined;
+  const end = Math.min(header.readUInt32BE(0), header.length);
+  const brands: string[] = [];
+  // The major brand at 8, a version at 12, then the compatible brands.
+  for (let at = 8; at + 4 <= end; at += at === 8 ? 8 : 4) brands.push(header.toString("latin1", at, at + 4));
+  return brands;
+}
