@@ -1,4 +1,4 @@
-import { dayOf } from "../import/merge.ts";
+import { comparableText, dayOf } from "../tweet/identity.ts";
 import { statusIdOf } from "../tweet/status.ts";
 
 /** A tweet that is an earlier one again; both count from 0. */
@@ -49,11 +49,6 @@ export function duplicateTweets(tweets: readonly unknown[]): Duplicate[] {
     else if (sameText !== undefined) found.push({ tweet: index, first: sameText, field: "text" });
   });
   return found;
-}
-
-/** The text as tweets are compared: line endings and surrounding space do not tell two apart. */
-function comparableText(text: string): string {
-  return (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text).trim();
 }
 
 function hasIdentity(tweet: unknown): tweet is Identity {

@@ -1,4 +1,5 @@
-import { DEFAULT_SITE_FILE, DEFAULT_TWEETS_FILE } from "./read.ts";
+export const DEFAULT_TWEETS_FILE = "data/tweets.json";
+export const DEFAULT_SITE_FILE = "data/site.json";
 
 /** The curator's two files. */
 export interface WallFiles {

@@ -26,9 +26,6 @@ import {
   type TweetInput,
 } from "./schema.ts";
 
-export const DEFAULT_TWEETS_FILE = "data/tweets.json";
-export const DEFAULT_SITE_FILE = "data/site.json";
-
 /** Both curator files, read and checked: what the view is built from. */
 export interface WallInput {
   site: Site;

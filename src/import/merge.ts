@@ -1,4 +1,4 @@
-import { parseTweetDate } from "../tweet/dates.ts";
+import { comparableText, dayOf } from "../tweet/identity.ts";
 import type { TweetInput } from "../curator/schema.ts";
 import { statusIdOf } from "../tweet/status.ts";
 
@@ -33,17 +33,9 @@ export function mergeTweets(existing: TweetInput[], imported: TweetInput[]): Mer
   return { tweets: [...existing, ...added], added, skipped };
 }
 
-/** The calendar day as written; ISO forms already start with it, so only "December 3, 2022" needs reading. */
-export function dayOf(date: string): string {
-  const isoDay = /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0];
-  if (isoDay) return isoDay;
-  const parsed = parseTweetDate(date);
-  return parsed.ok ? parsed.date.iso.slice(0, 10) : date;
-}
-
 function identityKeys(tweet: TweetInput): string[] {
   const id = statusIdOf(tweet.url);
   const day = dayOf(tweet.date);
-  const textAndDate = `text:${tweet.text.replace(/\r\n?/g, "\n").trim()}\u0000${day}`;
+  const textAndDate = `text:${comparableText(tweet.text)}\u0000${day}`;
   return id ? [`id:${id}`, textAndDate] : [textAndDate];
 }

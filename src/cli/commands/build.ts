@@ -36,14 +36,12 @@ site an earlier build made: the build replaces it whole.`,
     // Empty or new, it stays so when the build fails; otherwise it holds an earlier build.
     const heldSite = (await readdir(output.realPath).catch(() => [])).length > 0;
     const wall = await loadWallView(files);
-    // Eleventy's ESM cache-buster re-imports changed files while watching; a one-off build never
-    // does, and the loader thread it starts costs about 0.1 s.
-    process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
     const outcome = wall.ok
       ? await (
           await import("../../site/build.ts")
         ).buildSite(wall.value, output, {
           mediaRoot: path.dirname(files.tweetsFile),
+          once: true,
         })
       : { ok: false as const, errors: wall.problems.map(formatProblem) };
     if (!outcome.ok) {
