@@ -261,7 +261,8 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
       await page.locator("#finder-q").pressSequentially(SEED_WORD, { delay: 40 });
       await expect.poll(() => count(page)).toBe(`${expected.length} of ${SEED_TWEET_COUNT} tweets`);
       expect(await visibleIds(page)).toEqual(expected);
-      expect(search(page)).toBe(`?q=${SEED_WORD}`);
+      // The address follows the box after a short pause, not at every key.
+      await expect.poll(() => search(page)).toBe(`?q=${SEED_WORD}`);
       expect(await page.evaluate(() => document.activeElement?.id), "focus stays in the search box").toBe(
         "finder-q",
       );
@@ -275,7 +276,7 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
 
       // Enter does not submit the form: the page's CSP would refuse it, loudly.
       await page.locator("#finder-q").press("Enter");
-      expect(search(page)).toBe(`?q=${SEED_WORD}+qwertyuiop`);
+      await expect.poll(() => search(page)).toBe(`?q=${SEED_WORD}+qwertyuiop`);
       await page.waitForTimeout(200);
       expect(indexFetches(seen), "a one-page wall never needs the search index").toBe(0);
       await expectClean(seen);
@@ -345,12 +346,14 @@ describe.skipIf(!hasChromium)("finding tweets in chromium", () => {
     test("Escape in the search box clears the query and the URL", async () => {
       const seen = await visit(seedTab, `/?q=${SEED_WORD}`);
       const { page } = seen;
-      expect(await visibleIds(page)).toHaveLength(expectedMatches(seedTweets, SEED_WORD).length);
+      const matches = expectedMatches(seedTweets, SEED_WORD).length;
+      // The query applies once the finder has loaded; wait for it rather than race it.
+      await expect.poll(async () => (await visibleIds(page)).length).toBe(matches);
       await page.locator("#finder-q").press("Escape");
       await expect.poll(() => count(page)).toBe("");
       expect(await page.locator("#finder-q").inputValue()).toBe("");
-      expect(await visibleIds(page)).toHaveLength(SEED_TWEET_COUNT);
-      expect(search(page)).toBe("");
+      await expect.poll(async () => (await visibleIds(page)).length).toBe(SEED_TWEET_COUNT);
+      await expect.poll(() => search(page)).toBe("");
       await expectClean(seen);
     });
 
