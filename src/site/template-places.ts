@@ -40,7 +40,8 @@ const linesBefore = new Map<string, number>();
 /**
  * Nunjucks names a runtime error's place from variables its compiled code updates only at
  * function calls, counted from 0 and after any front matter; an error in a filter has no line at
- * all, and one raised in a layout or after an include is charged to another template. From
+ * all, and one raised in a layout or after an include is charged to another template
+ * (mozilla/nunjucks#975, #1287, #1429, #673, open since 2016 on a library no longer released). From
  * here on, every template Nunjucks compiles wraps each filter, function call and `in` test in a
  * helper that turns what it throws into a SiteError at that expression's place in the editor.
  */
