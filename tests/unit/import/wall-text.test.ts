@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseWallText, WallTextError } from "../../../src/import/wall-text.ts";
+import { hasSeed, seedText } from "../../support/seed.ts";
 
-const seedPath = new URL("../../../../shared/seeds/000_346cd6146a224bde.txt", import.meta.url);
-const seed = readFileSync(seedPath, "utf8");
+const seed = seedText;
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/wall-text/${name}`, import.meta.url), "utf8");
@@ -19,7 +19,7 @@ function errorFrom(name: string): WallTextError {
   throw new Error(`${name} was expected to fail`);
 }
 
-describe("parseWallText on the real fave tweets wall", () => {
+describe.skipIf(!hasSeed)("parseWallText on the real fave tweets wall", () => {
   const wall = parseWallText(seed, "000_346cd6146a224bde.txt");
 
   it("reads every tweet, as many as a plain line scan finds attribution lines", () => {

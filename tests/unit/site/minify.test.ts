@@ -4,6 +4,7 @@ import path from "node:path";
 import { transform } from "esbuild";
 import { beforeEach, describe, expect, test } from "vitest";
 import { cachedMinifier } from "../../../src/site/minify.ts";
+import { tempDir } from "../../support/temp.ts";
 
 const CSS = ":root {\n  --ink: #111;\n}\n\n/* a comment */\nbody {\n  color: var(--ink);\n}\n";
 const JS = "// a comment\nconst answer = 40 + 2;\ndocument.title = String(answer);\n";
@@ -11,7 +12,7 @@ const JS = "// a comment\nconst answer = 40 + 2;\ndocument.title = String(answer
 describe("cachedMinifier", () => {
   let cacheDir: string;
   beforeEach(async () => {
-    cacheDir = path.join(await mkdtemp(path.join(tmpdir(), "tweetwall-minify-")), "cache");
+    cacheDir = path.join(await tempDir("tweetwall-minify-"), "cache");
   });
 
   test("gives esbuild's minified CSS and JavaScript", async () => {
