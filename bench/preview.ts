@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../tests/support/port.ts";
 
 /**
  * From a save of the tweets file to the preview serving the page that holds the change: the
@@ -61,14 +61,4 @@ async function pageHolding(url: string, words: string, timeoutMs: number): Promi
 
 function stop(server: ChildProcess): void {
   if (server.pid) process.kill(-server.pid, "SIGTERM");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../support/port.ts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CHROMIUM_PATH, hasChromium, launchChromium, type LaunchedChromium } from "../support/browser.ts";
@@ -14,16 +14,6 @@ import { projectCopy } from "../support/project.ts";
  */
 
 if (!hasChromium) console.warn(`SKIPPED preview browser tests: ${CHROMIUM_PATH} not found`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 describe.skipIf(!hasChromium)("the preview in chromium", () => {
   let project: string;

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   lstat,
@@ -22,21 +21,7 @@ import { projectCopy } from "../support/project.ts";
 const MARKER = ".tweetwall-site";
 const ADVICE = "choose a new or empty folder, or one an earlier build made";
 
-/** Runs `tweetwall …` in `cwd` as `npm run …` would there. */
-function runIn(cwd: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/tweetwall.js", ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const runIn = (cwd: string, args: string[]) => runCli(args, {}, cwd);
 
 /**
  * Every file, folder and link under `dir`, links not followed: a file by a hash of its bytes and

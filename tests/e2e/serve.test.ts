@@ -1,20 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, readFile, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../support/port.ts";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { projectCopy } from "../support/project.ts";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 const tweets = (count: number) =>
   JSON.stringify(

@@ -1,26 +1,11 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { CliRun } from "../support/cli.ts";
+import { type CliRun, runCli } from "../support/cli.ts";
 import { projectCopy } from "../support/project.ts";
 
-/** Runs `tweetwall …` in the project copy. */
-function runIn(cwd: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/tweetwall.js", ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const runIn = (cwd: string, args: string[]) => runCli(args, {}, cwd);
 
 /** Each file of the site with a hash of its bytes and its modification time. */
 async function snapshot(dir: string): Promise<Record<string, string>> {

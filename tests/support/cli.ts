@@ -13,11 +13,11 @@ export interface CliRun {
 /** The command line `npm run …` and the `tweetwall` bin run: the launcher of the compiled CLI. */
 export const LAUNCHER = ["bin/tweetwall.js"];
 
-/** Runs the curator's CLI exactly as `npm run …` does. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** Runs the curator's CLI exactly as `npm run …` does, in the repository or another project folder. */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = REPO_ROOT): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...LAUNCHER, ...args], {
-      cwd: REPO_ROOT,
+      cwd,
       env: { ...process.env, ...env, NO_COLOR: "1", FORCE_COLOR: "0" },
     });
     let stdout = "";
