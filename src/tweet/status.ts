@@ -1,22 +1,23 @@
 import { HANDLE } from "./handle.ts";
 
 /**
- * A status URL's path: `/<handle>/status/<id>` (or `statuses`), or `/i/status/<id>` and
- * `/i/web/status/<id>` in any case, which name no account.
+ * A status on X or Twitter: `/<handle>/status/<id>` (or `statuses`), or `/i/status/<id>` and
+ * `/i/web/status/<id>`, which name no account. Only on X's own hosts: a Mastodon status URL has
+ * the same shape, and its id is no tweet's.
  */
-const STATUS_PATH = new RegExp(
-  `(?:/(?:i|i/web|(${HANDLE.source.replace(/^\^|\$$/g, "")})))?/status(?:es)?/(\\d+)`,
+const STATUS_URL = new RegExp(
+  `^https?://(?:www\\.|mobile\\.)?(?:x|twitter)\\.com(?:/(?:i|i/web|(${HANDLE.source.replace(/^\^|\$$/g, "")})))?/status(?:es)?/(\\d+)`,
   "i",
 );
 
 /** The numeric id in a tweet's status URL, if it is one. */
 export function statusIdOf(url: string | undefined): string | undefined {
-  return url?.match(STATUS_PATH)?.[2];
+  return url?.match(STATUS_URL)?.[2];
 }
 
 /** The account a status URL names (`sama` in `x.com/sama/status/…`), if it names one. */
 export function handleOfStatusUrl(url: string | undefined): string | undefined {
-  return url?.match(STATUS_PATH)?.[1];
+  return url?.match(STATUS_URL)?.[1];
 }
 
 const TWITTER_EPOCH_MS = 1288834974657n;

@@ -6,6 +6,9 @@ describe("status ids", () => {
     expect(statusIdOf("https://x.com/karpathy/status/1599152286672248832")).toBe("1599152286672248832");
     expect(statusIdOf("https://twitter.com/karpathy/statuses/20?s=20")).toBe("20");
     expect(statusIdOf("https://x.com/karpathy")).toBeUndefined();
+    // The same shape off X is no tweet: its id tells neither the tweet nor its date.
+    expect(statusIdOf("https://mastodon.social/users/alice/statuses/113500000000000000")).toBeUndefined();
+    expect(statusIdOf("https://example.com/a/status/2")).toBeUndefined();
     expect(statusIdOf(undefined)).toBeUndefined();
   });
 
@@ -17,6 +20,7 @@ describe("status ids", () => {
     ["https://x.com/i/web/status/1599152286672248832", undefined],
     ["https://x.com/this_handle_is_too_long/status/1", undefined],
     ["https://x.com/sama", undefined],
+    ["https://mastodon.social/users/alice/statuses/113500000000000000", undefined],
   ])("%s names the account %s", (url, handle) => {
     expect(handleOfStatusUrl(url)).toBe(handle);
   });

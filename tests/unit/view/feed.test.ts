@@ -120,7 +120,8 @@ describe("the feed's entry ids", () => {
     expect(feedOf(tweets).entries.map((entry) => entry.id)).toEqual([
       "https://x.com/i/status/20",
       "https://x.com/i/status/21",
-      "https://example.org/tweets/t/22/",
+      // A status URL off X is no tweet id: the page is named by date and words.
+      "https://example.org/tweets/t/2022-12-01-elsewhere/",
       "https://example.org/tweets/t/2022-11-30-not-linked/",
       // Listed twice: the second is told apart by its page's address.
       "https://example.org/tweets/t/20-2/",
