@@ -38,8 +38,8 @@ export async function buildSite(
   const { default: Eleventy } = await import("@11ty/eleventy");
   // A new name for every build: a preview builds many times in one process.
   const staging = `${output.realPath}.building-${process.pid}-${++builds}`;
-  await rm(staging, { recursive: true, force: true });
   try {
+    await rm(staging, { recursive: true, force: true });
     const eleventy = new Eleventy(SITE_FILES.input, staging, {
       config: (eleventyConfig) => {
         quietBenchmarks(eleventyConfig);

@@ -54,8 +54,16 @@ export async function checkOutputFolder(
   for (const kept of await Promise.all(keep.map((file) => resolveThroughLinks(path.resolve(file))))) {
     if (isInside(kept, realPath)) return refuse(`it ${kept === realPath ? "is" : "holds"} ${named(kept)}`);
   }
-  const info = await stat(realPath).catch(() => undefined);
-  if (!info) return { shown: output, realPath };
+  let info;
+  try {
+    info = await stat(realPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { shown: output, realPath };
+    return refuse(
+      code === "ENOTDIR" ? "a part of its path is a file" : `it cannot be read (${code ?? String(error)})`,
+    );
+  }
   if (!info.isDirectory()) return refuse("it is a file");
   let entries: string[];
   try {

@@ -75,14 +75,30 @@ describe("--output: folders the build refuses", () => {
     ["src", "it is src, which the build reads"],
     ["templates/site", "it is inside templates, which the build reads"],
     ["src/site", "it is inside src, which the build reads"],
+    ["data/media", "it is data/media"],
     ["notes", "it holds files the build did not make (ideas.txt)"],
     ["NOTES.md", "it is a file"],
+    ["NOTES.md/site", "a part of its path is a file"],
   ])("%s: one line, exit 2, nothing touched", async (output, why) => {
     const before = await snapshot(outer);
     const run = await runIn(project, ["build", "--output", output]);
     expect(run.stderr).toBe(`tweetwall build: refusing to build into ${output}: ${why}; ${ADVICE}\n`);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
+    expect(await snapshot(outer)).toEqual(before);
+  });
+
+  // The preview replaces its folder on every save: the same rules, and never the published site.
+  test.each([
+    ["data", `refusing to build into data: it holds data/tweets.json; ${ADVICE}`],
+    [".", `refusing to build into .: it is this project's folder; ${ADVICE}`],
+    ["_site", "_site is the published site, which the preview never writes"],
+    ["NOTES.md/preview", `refusing to build into NOTES.md/preview: a part of its path is a file; ${ADVICE}`],
+  ])("the preview into %s: one line, exit 2, nothing touched", async (output, message) => {
+    const before = await snapshot(outer);
+    const run = await runIn(project, ["serve", "--port", "8999", "--output", output]);
+    expect(run.stderr).toBe(`tweetwall serve: ${message}\n`);
+    expect(run.status).toBe(2);
     expect(await snapshot(outer)).toEqual(before);
   });
 

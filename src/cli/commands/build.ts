@@ -2,8 +2,8 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { wallFilesFromEnv } from "../../curator/files.ts";
 import { formatProblem } from "../../curator/problems.ts";
-import { checkOutputFolder } from "../../site/output-folder.ts";
 import { loadWallView } from "../../view/load.ts";
+import { checkOutput } from "../output.ts";
 import { reportProblems, usageError } from "../report.ts";
 import type { Command } from "./command.ts";
 
@@ -18,20 +18,7 @@ site an earlier build made: the build replaces it whole.`,
   async run(values) {
     const outputDir = String(values.output);
     const files = wallFilesFromEnv();
-    const output = await checkOutputFolder(outputDir, {
-      projectRoot: process.cwd(),
-      keep: [
-        files.tweetsFile,
-        files.siteFile,
-        path.dirname(files.tweetsFile),
-        path.dirname(files.siteFile),
-        "src",
-        "templates",
-        "node_modules",
-        ".git",
-      ],
-      sources: ["src", "templates"],
-    });
+    const output = await checkOutput(outputDir, files);
     if (typeof output === "string") return usageError("build", output);
     // Empty or new, it stays so when the build fails; otherwise it holds an earlier build.
     const heldSite = (await readdir(output.realPath).catch(() => [])).length > 0;

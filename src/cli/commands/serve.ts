@@ -1,4 +1,6 @@
+import path from "node:path";
 import { wallFilesFromEnv } from "../../curator/files.ts";
+import { checkOutput, PUBLISHED_SITE } from "../output.ts";
 import { usageError } from "../report.ts";
 import type { Command } from "./command.ts";
 
@@ -24,17 +26,24 @@ export const serve: Command = {
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       return usageError("serve", "--port expects a number from 1 to 65535");
     }
-    if (outputDir.trim() === "") return usageError("serve", "--output needs a folder");
     if (values.builder === true) {
       const { runBuilder } = await import("../../site/preview/builder.ts");
       return runBuilder(outputDir);
     }
+    const files = wallFilesFromEnv();
+    if (path.resolve(outputDir) === path.resolve(PUBLISHED_SITE)) {
+      return usageError("serve", `${PUBLISHED_SITE} is the published site, which the preview never writes`);
+    }
+    // The preview replaces its folder on every save, so it is held to the build's rules, and
+    // the published site is never it.
+    const output = await checkOutput(outputDir, files, { besides: [PUBLISHED_SITE] });
+    if (typeof output === "string") return usageError("serve", output);
     const { runPreview } = await import("../../site/preview/server.ts");
     return runPreview({
       port,
-      outputDir,
-      files: wallFilesFromEnv(),
-      builderCommand: [process.argv[1]!, "serve", "--builder", "--output", outputDir],
+      outputDir: output.realPath,
+      files,
+      builderCommand: [process.argv[1]!, "serve", "--builder", "--output", output.realPath],
     });
   },
 };
