@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
+import { tempDir } from "../../support/temp.ts";
 import { writeSearchIndex } from "../../../src/site/search-index.ts";
 import { searchIndexOf } from "../../../src/view/search-index.ts";
 import { buildWallView } from "../../../src/view/wall.ts";
@@ -13,8 +13,10 @@ const site = (extra: Record<string, unknown> = {}) =>
 const tweetsOn = (dates: string[]): TweetInput[] =>
   dates.map((date, index) => ({ text: `tweet ${index + 1} about things`, date }));
 
-const scratch = mkdtempSync(path.join(tmpdir(), "tweetwall-search-index-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let scratch: string;
+beforeAll(async () => {
+  scratch = await tempDir("tweetwall-search-index-");
+});
 
 describe("searchIndexOf", () => {
   test("the search index has one compact row per tweet, across all pages, and lists authors once", () => {
