@@ -39,18 +39,15 @@ declare module "@11ty/eleventy-img" {
 }
 
 declare module "@11ty/eleventy-dev-server" {
+  type DevServerResponse =
+    string | { status?: number; headers?: Record<string, string>; body?: string } | undefined;
   interface DevServerOptions {
     pathPrefix?: string;
     domDiff?: boolean;
     portReassignmentRetryCount?: number;
     messageOnStart?: () => string;
     logger?: { info(message: string): void; log(message: string): void; error(message: string): void };
-    onRequest?: Record<
-      string,
-      (request: {
-        url: URL;
-      }) => string | { status?: number; headers?: Record<string, string>; body?: string } | undefined
-    >;
+    onRequest?: Record<string, (request: { url: URL }) => Promise<DevServerResponse> | DevServerResponse>;
   }
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;

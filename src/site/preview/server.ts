@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { watch } from "chokidar";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { watch } from "chokidar";
 import type { WallFiles } from "../../curator/files.ts";
 import { errorPage } from "./error-page.ts";
 import type { FromBuilder, ToBuilder } from "./messages.ts";
@@ -14,6 +16,9 @@ export interface PreviewOptions {
   /** The command line that starts a builder process (the CLI with its `--builder` flag). */
   builderCommand: string[];
 }
+
+/** The longest a request waits for a build being swapped in. */
+const SWAP_WAIT_MS = 1_000;
 
 /** Saves within this long of each other make one build: editors often write a file in steps. */
 const SETTLE_MS = 15;
@@ -67,14 +72,19 @@ export async function runPreview({ port, outputDir, files, builderCommand }: Pre
         error: (message: string) => console.error(`[tweetwall] ${message}`),
       },
       onRequest: {
-        "/*": ({ url }: { url: URL }) =>
-          problems && isPage(url.pathname)
-            ? {
-                status: 500,
-                headers: { "Content-Type": "text/html; charset=utf-8" },
-                body: errorPage(problems),
-              }
-            : undefined,
+        "/*": async ({ url }: { url: URL }) => {
+          if (problems && isPage(url.pathname)) {
+            return {
+              status: 500,
+              headers: { "Content-Type": "text/html; charset=utf-8" },
+              body: errorPage(problems),
+            };
+          }
+          // A new build is swapped in by two renames, between which the folder is missing for a
+          // moment: wait for it rather than answer 404.
+          for (let waited = 0; !existsSync(outputDir) && waited < SWAP_WAIT_MS; waited += 5) await sleep(5);
+          return undefined;
+        },
       },
     });
     instance.serve(port);
