@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { WallFiles } from "../curator/files.ts";
-import { checkOutputFolder, type OutputFolder } from "../site/output-folder.ts";
+import { checkOutputFolder } from "../site/output-folder.ts";
 
 /** Where `build` publishes by default; the preview must never write there. */
 export const PUBLISHED_SITE = "_site";
@@ -26,5 +26,5 @@ export function checkOutput(output: string, files: WallFiles, { besides = [] }: 
       ...besides,
     ],
     sources: ["src", "templates"],
-  }) as Promise<OutputFolder | string>;
+  });
 }

@@ -3,7 +3,7 @@ import { rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CuratorProblems, formatProblem } from "../curator/problems.ts";
 import type { WallView } from "../view/types.ts";
-import { BUILT_MARKER, MARKER_TEXT, type OutputFolder } from "./output-folder.ts";
+import { BUILT_MARKER, MARKER_TEXT } from "./output-folder.ts";
 import { configureSite, SITE_FILES } from "./plugin.ts";
 import { type NunjucksReport, readNunjucksError, SiteError } from "./site-error.ts";
 import { findTemplateReference } from "./template-check.ts";
@@ -23,11 +23,11 @@ export interface BuildOptions {
 /**
  * Builds the wall into a staging folder beside the output and swaps it in only when the whole
  * build succeeded, so a failed build leaves the last good site exactly as it was. The output
- * must have been checked with checkOutputFolder first.
+ * folder (its real path) must have been checked with checkOutputFolder first.
  */
 export async function buildSite(
   wall: WallView,
-  output: OutputFolder,
+  outputDir: string,
   { mediaRoot, once = false }: BuildOptions,
 ): Promise<BuildOutcome> {
   const started = performance.now();
@@ -37,7 +37,7 @@ export async function buildSite(
   if (once) process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   const { default: Eleventy } = await import("@11ty/eleventy");
   // A new name for every build: a preview builds many times in one process.
-  const staging = `${output.realPath}.building-${process.pid}-${++builds}`;
+  const staging = `${outputDir}.building-${process.pid}-${++builds}`;
   try {
     await rm(staging, { recursive: true, force: true });
     const eleventy = new Eleventy(SITE_FILES.input, staging, {
@@ -54,7 +54,7 @@ export async function buildSite(
     eleventy.setIsVerbose(false);
     await eleventy.write();
     await writeFile(path.join(staging, BUILT_MARKER), MARKER_TEXT);
-    await swapIn(staging, output.realPath);
+    await swapIn(staging, outputDir);
     return { ok: true, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     // Eleventy may still be copying passthrough files into the staging folder when the build

@@ -10,10 +10,10 @@ export const MARKER_TEXT =
 const EARLIER_BUILD = ["index.html", "search-index.json", "wall.js"];
 
 export interface OutputFolder {
-  /** As the curator named it, for messages. */
-  shown: string;
   /** Where the site is written: a symlinked folder is written through, and the link kept. */
   realPath: string;
+  /** Whether it holds a site already (else it is missing or empty, and stays so on a failure). */
+  holdsSite: boolean;
 }
 
 /**
@@ -59,7 +59,7 @@ export async function checkOutputFolder(
     info = await stat(realPath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { shown: output, realPath };
+    if (code === "ENOENT") return { realPath, holdsSite: false };
     return refuse(
       code === "ENOTDIR" ? "a part of its path is a file" : `it cannot be read (${code ?? String(error)})`,
     );
@@ -76,7 +76,7 @@ export async function checkOutputFolder(
     entries.includes(BUILT_MARKER) ||
     EARLIER_BUILD.every((name) => entries.includes(name))
   ) {
-    return { shown: output, realPath };
+    return { realPath, holdsSite: entries.length > 0 };
   }
   return refuse(
     `it holds files the build did not make (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""})`,

@@ -1,4 +1,3 @@
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { wallFilesFromEnv } from "../../curator/files.ts";
 import { formatProblem } from "../../curator/problems.ts";
@@ -20,13 +19,11 @@ site an earlier build made: the build replaces it whole.`,
     const files = wallFilesFromEnv();
     const output = await checkOutput(outputDir, files);
     if (typeof output === "string") return usageError("build", output);
-    // Empty or new, it stays so when the build fails; otherwise it holds an earlier build.
-    const heldSite = (await readdir(output.realPath).catch(() => [])).length > 0;
     const wall = await loadWallView(files);
     const outcome = wall.ok
       ? await (
           await import("../../site/build.ts")
-        ).buildSite(wall.value, output, {
+        ).buildSite(wall.value, output.realPath, {
           mediaRoot: path.dirname(files.tweetsFile),
           once: true,
         })
@@ -34,7 +31,7 @@ site an earlier build made: the build replaces it whole.`,
     if (!outcome.ok) {
       reportProblems(outcome.errors);
       console.error(
-        heldSite
+        output.holdsSite
           ? `Nothing was written: ${outputDir} still holds the last good build.`
           : `Nothing was written to ${outputDir}.`,
       );

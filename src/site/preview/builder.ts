@@ -44,11 +44,7 @@ async function buildOnce(outputDir: string): Promise<FromBuilder> {
   const wall = await loadWallView(files);
   if (!wall.ok) return { type: "failed", lines: wall.problems.map(formatProblem) };
   const realPath = path.resolve(outputDir);
-  const outcome = await buildSite(
-    wall.value,
-    { shown: outputDir, realPath },
-    { mediaRoot: path.dirname(files.tweetsFile) },
-  );
+  const outcome = await buildSite(wall.value, realPath, { mediaRoot: path.dirname(files.tweetsFile) });
   return outcome.ok
     ? { type: "built", seconds: outcome.seconds, pathPrefix: wall.value.site.pathPrefix }
     : { type: "failed", lines: outcome.errors };
