@@ -9,7 +9,7 @@ import {
   visit,
 } from "jsonc-parser";
 import type * as z from "zod/mini";
-import { type Place, placeAt } from "../tweet/place.ts";
+import { placeAt, placesOf } from "../tweet/place.ts";
 import { duplicateTweets } from "./duplicates.ts";
 import { decodeUtf8 } from "./encoding.ts";
 import type { WallFiles } from "./files.ts";
@@ -139,7 +139,7 @@ export function parseTweetsDocument(
       message,
     })),
   ];
-  const placeOf = placesIn(text, [
+  const placeOf = placesOf(text, [
     ...located.map(({ offset }) => offset),
     ...copies.flatMap(({ offset, firstOffset }) => [offset, firstOffset]),
   ]);
@@ -205,7 +205,7 @@ type Located = Omit<Problem, "line" | "column"> & { offset: number };
 function placed(
   text: string,
   located: Located[],
-  placeOf = placesIn(
+  placeOf = placesOf(
     text,
     located.map(({ offset }) => offset),
   ),
@@ -213,28 +213,6 @@ function placed(
   return located
     .sort((a, b) => a.offset - b.offset)
     .map(({ offset, ...problem }) => ({ ...placeOf(offset), ...problem }));
-}
-
-/**
- * The places of many offsets in a text, read in one pass: from each offset to the next rather
- * than from the start for each, which for a problem in every tweet of a large file (a wall
- * pasted in twice, a date written wrong throughout) would read the whole file once a problem.
- */
-function placesIn(text: string, offsets: number[]): (offset: number) => Place {
-  const places = new Map<number, Place>();
-  let from = 0;
-  let place: Place = { line: 1, column: 1 };
-  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
-    // From 0, the text itself, whose byte-order mark takes no column.
-    const step = placeAt(from === 0 ? text : text.slice(from), offset - from);
-    place =
-      step.line === 1
-        ? { line: place.line, column: place.column + step.column - 1 }
-        : { line: place.line + step.line - 1, column: step.column };
-    places.set(offset, place);
-    from = offset;
-  }
-  return (offset) => places.get(offset)!;
 }
 
 interface ParsedJson {

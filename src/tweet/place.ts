@@ -29,3 +29,25 @@ export function columnAt(line: string, index: number): number {
   for (const _character of line.slice(0, index)) column++;
   return column;
 }
+
+/**
+ * The places of many offsets in a text, read in one pass: from each offset to the next rather
+ * than from the start for each, which for a problem in every tweet of a large file (a wall
+ * pasted in twice, a date written wrong throughout) would read the whole file once a problem.
+ */
+export function placesOf(text: string, offsets: number[]): (offset: number) => Place {
+  const places = new Map<number, Place>();
+  let from = 0;
+  let place: Place = { line: 1, column: 1 };
+  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+    // From 0, the text itself, whose byte-order mark takes no column.
+    const step = placeAt(from === 0 ? text : text.slice(from), offset - from);
+    place =
+      step.line === 1
+        ? { line: place.line, column: place.column + step.column - 1 }
+        : { line: place.line + step.line - 1, column: step.column };
+    places.set(offset, place);
+    from = offset;
+  }
+  return (offset) => places.get(offset)!;
+}
