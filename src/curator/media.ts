@@ -32,6 +32,66 @@ export function imageProblem(file: string): string | undefined {
   return `expected ${BUILD_FORMATS} at ${file}, but the file is not an image in any of these formats`;
 }
 
+/**
+ * What keeps the build from copying the video at `file`, if anything: it must be there and be an
+ * MP4 (an ISO media file that is not a still image of the HEIF family). Only its head is read.
+ */
+export function videoProblem(file: string): string | undefined {
+  let header: Buffer;
+  try {
+    header = readHeader(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return `expected a video file at ${file}, but there is none`;
+    if (code === "EISDIR") return `expected a video file at ${file}, but it is a folder`;
+    return `expected a video file at ${file}, but it cannot be read (${code ?? String(error)})`;
+  }
+  if (header.length === 0) return `expected an MP4 video at ${file}, but the file is empty`;
+  const brands = ftypBrands(header);
+  if (brands && !brands.includes("avif") && !brands.some((brand) => HEIC_BRANDS.has(brand))) return undefined;
+  return `expected an MP4 video at ${file}, but the file is not one`;
+}
+
+/** A file a tweet names: where in the tweet, its path under the media folder, and what it must be. */
+export interface NamedMediaFile {
+  /** The JSON path within the tweet, e.g. `["quote", "media", 0, "poster"]`. */
+  at: (string | number)[];
+  src: string;
+  kind: "image" | "video";
+}
+
+/**
+ * Every media file a tweet (as parsed JSON, checked or not) names: its photos, videos and their
+ * posters, the author's picture, the link card's image, and the same of the tweet it quotes.
+ * Only strings are returned; what they must look like is the schema's to say.
+ */
+export function mediaFilesOf(tweet: unknown, at: (string | number)[] = []): NamedMediaFile[] {
+  const found: NamedMediaFile[] = [];
+  const add = (path: (string | number)[], value: unknown, kind: NamedMediaFile["kind"]) => {
+    if (typeof value === "string") found.push({ at: [...at, ...path], src: value, kind });
+  };
+  const object = (value: unknown) =>
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  const fields = object(tweet);
+  if (!fields) return found;
+  const media = fields.media;
+  if (Array.isArray(media)) {
+    media.forEach((item: unknown, index) => {
+      const entry = object(item);
+      if (!entry) return;
+      const isVideo = entry.type === "video" || entry.type === "gif";
+      add(["media", index, "src"], entry.src, isVideo ? "video" : "image");
+      if (isVideo) add(["media", index, "poster"], entry.poster, "image");
+    });
+  }
+  add(["author", "avatar"], object(fields.author)?.avatar, "image");
+  add(["card", "image", "src"], object(object(fields.card)?.image)?.src, "image");
+  if (at.length === 0 && object(fields.quote)) found.push(...mediaFilesOf(fields.quote, ["quote"]));
+  return found;
+}
+
 function readHeader(file: string): Buffer {
   const descriptor = openSync(file, "r");
   try {

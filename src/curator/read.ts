@@ -13,11 +13,12 @@ import { placeAt, placesOf } from "../tweet/place.ts";
 import { duplicateTweets } from "./duplicates.ts";
 import { decodeUtf8 } from "./encoding.ts";
 import type { WallFiles } from "./files.ts";
-import { imageProblem } from "./media.ts";
+import { imageProblem, mediaFilesOf, type NamedMediaFile, videoProblem } from "./media.ts";
 import { type Checked, type Problem } from "./problems.ts";
 import {
   authorSchema,
-  mediaSchema,
+  IMAGE_SRC,
+  VIDEO_SRC,
   type Site,
   siteSchema,
   tweetListSchema,
@@ -59,8 +60,8 @@ export interface TweetsDocument {
 }
 
 export interface TweetsFileChecks {
-  /** What is wrong with the image at a tweet's `media[].src` (in the file's folder), if anything. */
-  mediaProblem?: (src: string) => string | undefined;
+  /** What is wrong with a media file a tweet names (a path in the file's folder), if anything. */
+  mediaProblem?: (src: string, kind: NamedMediaFile["kind"]) => string | undefined;
 }
 
 export async function readTweetsFile(
@@ -74,7 +75,10 @@ export async function readTweetsFile(
 /** Checks against the file system: each image a tweet names is in the media folder, readable by the build. */
 export function mediaBesideFile(file: string): TweetsFileChecks {
   const folder = path.dirname(file);
-  return { mediaProblem: (src) => imageProblem(path.join(folder, src)) };
+  return {
+    mediaProblem: (src, kind) =>
+      kind === "video" ? videoProblem(path.join(folder, src)) : imageProblem(path.join(folder, src)),
+  };
 }
 
 export function parseTweetsJson(
@@ -131,11 +135,11 @@ export function parseTweetsDocument(
   }));
   const located = [
     ...schemaProblems,
-    ...unreadable.map(({ tweet, image, message }) => ({
+    ...unreadable.map(({ tweet, at, message }) => ({
       file,
-      offset: offsetOf(tweet, ["media", image, "src"]),
+      offset: offsetOf(tweet, at),
       tweet: tweet + 1,
-      field: `media.${image}.src`,
+      field: at.join("."),
       message,
     })),
   ];
@@ -161,19 +165,16 @@ function tweetsOf(value: unknown): readonly unknown[] {
   return Array.isArray(tweets) ? tweets : [];
 }
 
-/** Each image whose file the build could not encode, as `problemOf` tells it. */
-function mediaProblems(tweets: readonly unknown[], problemOf: (src: string) => string | undefined) {
-  const found: { tweet: number; image: number; message: string }[] = [];
+/** Each media file the build could not encode or copy, as `problemOf` tells it. */
+function mediaProblems(tweets: readonly unknown[], problemOf: NonNullable<TweetsFileChecks["mediaProblem"]>) {
+  const found: { tweet: number; at: (string | number)[]; message: string }[] = [];
   tweets.forEach((tweet, index) => {
-    const media = (tweet as { media?: unknown } | null)?.media;
-    if (!Array.isArray(media)) return;
-    media.forEach((image: unknown, imageIndex) => {
-      const src = (image as { src?: unknown } | null)?.src;
+    for (const { at, src, kind } of mediaFilesOf(tweet)) {
       // A path the schema refused, such as one out of the media folder, is never opened.
-      if (typeof src !== "string" || !mediaSchema.shape.src.safeParse(src).success) return;
-      const message = problemOf(src);
-      if (message) found.push({ tweet: index, image: imageIndex, message });
-    });
+      if (!(kind === "video" ? VIDEO_SRC : IMAGE_SRC).test(src)) continue;
+      const message = problemOf(src, kind);
+      if (message) found.push({ tweet: index, at, message });
+    }
   });
   return found;
 }
@@ -420,8 +421,29 @@ function closestExistingNode(root: JsonNode, jsonPath: (string | number)[]): Jso
 }
 
 function knownKeysFor(inTweet: boolean, fieldPath: PropertyKey[], isDocument: boolean): string[] {
-  if (inTweet) return fieldPath[0] === "author" ? keysOf(authorSchema) : keysOf(tweetSchema);
-  return isDocument ? keysOf(tweetsDocumentSchema) : [];
+  if (!inTweet) return isDocument ? keysOf(tweetsDocumentSchema) : [];
+  // The object that holds the unknown key: the tweet, or one of its nested objects.
+  let schemas: unknown[] = [tweetSchema];
+  for (const part of fieldPath) {
+    schemas = schemas.flatMap(unwrapped);
+    if (typeof part === "string") schemas = schemas.map((schema) => shapeOf(schema)?.[part]);
+  }
+  return [...new Set(schemas.flatMap(unwrapped).flatMap((schema) => Object.keys(shapeOf(schema) ?? {})))];
+}
+
+/** The schemas a value may match under optional, nullable, array and union wrappers. */
+function unwrapped(schema: unknown): unknown[] {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+  if (!def) return [];
+  if (def.type === "optional" || def.type === "nullable" || def.type === "default")
+    return unwrapped(def.innerType);
+  if (def.type === "array") return unwrapped(def.element);
+  if (def.type === "union") return (def.options as unknown[]).flatMap(unwrapped);
+  return [schema];
+}
+
+function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  return (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
 }
 
 function keysOf(schema: { shape: Record<string, unknown> }): string[] {

@@ -143,9 +143,48 @@ const wholePixels = (what: string) =>
     .number({ error: `the image's ${what} in pixels` })
     .check(z.int({ error: "a whole number of pixels" }), z.positive({ error: `a ${what} above 0` }));
 
-const ADDED_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 const DATE_FORMS_PATTERN = `^(?:${DATE_FORM_SHAPES.map((shape) => shape.source.slice(1, -1)).join("|")})$`;
+
+/**
+ * An image under the media folder beside the tweets file. The extensions' letters are matched in
+ * either case without the i flag, which the editor's pattern would lose.
+ */
+export const IMAGE_SRC =
+  /^media\/(?!.*\.\.)[\w./-]+\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[gG][iI][fF]|[wW][eE][bB][pP]|[aA][vV][iI][fF])$/;
+/** A video under the media folder: the MP4 X serves for videos and GIFs alike. */
+export const VIDEO_SRC = /^media\/(?!.*\.\.)[\w./-]+\.[mM][pP]4$/;
+
+const imagePath = (what: string) =>
+  withMeta(
+    exactString(
+      `${what} as a string`,
+      matching(
+        IMAGE_SRC,
+        'a path inside the media folder beside the tweets file, like "media/1599152286672248832-1.jpg"',
+      ),
+      IMAGE_SRC.source,
+    ),
+    { description: `${what}: an image path relative to the tweets file's folder, under media/` },
+  );
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = (what: string, description: string) =>
+  withMeta(
+    exactString(
+      `${what}, as a string like 2024-05-01`,
+      (value) =>
+        DAY.test(value) && parseTweetDate(value).ok ? undefined : { message: `${what}, like 2024-05-01` },
+      DAY.source,
+    ),
+    { description },
+  );
+
+const handleString = (what: string) =>
+  exactString(
+    `${what} as a string`,
+    matching(HANDLE_WITH_AT, "a handle of 1–15 letters, digits or underscores, with or without a leading @"),
+    HANDLE_WITH_AT.source,
+  );
 
 export const authorSchema = withMeta(
   z.strictObject(
@@ -153,21 +192,18 @@ export const authorSchema = withMeta(
       name: withMeta(nonBlank("the author's display name"), {
         description: "Display name, e.g. Andrej Karpathy",
       }),
-      handle: withMeta(
-        exactString(
-          "the author's handle as a string",
-          matching(
-            HANDLE_WITH_AT,
-            "a handle of 1–15 letters, digits or underscores, with or without a leading @",
-          ),
-          HANDLE_WITH_AT.source,
-        ),
-        { description: "X/Twitter handle, with or without the leading @" },
-      ),
+      handle: withMeta(handleString("the author's handle"), {
+        description: "X/Twitter handle, with or without the leading @",
+      }),
+      avatar: z.optional(imagePath("the author's picture")),
     },
     { error: 'the author as an object with "name" and "handle"' },
   ),
-  { id: "Author", description: "Who wrote the tweet; defaults to the author in data/site.json" },
+  {
+    id: "Author",
+    description:
+      "Who wrote the tweet; left out, the author in data/site.json; null when not known (a liked tweet not fetched yet)",
+  },
 );
 
 const languageTag = (what: string) =>
@@ -177,24 +213,11 @@ const languageTag = (what: string) =>
     LANGUAGE_TAG.source,
   );
 
-// The extensions' letters in either case without the i flag, which the editor's pattern would lose.
-const MEDIA_SRC =
-  /^media\/(?!.*\.\.)[\w./-]+\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[gG][iI][fF]|[wW][eE][bB][pP]|[aA][vV][iI][fF])$/;
-
-export const mediaSchema = withMeta(
+export const photoSchema = withMeta(
   z.strictObject(
     {
-      src: withMeta(
-        exactString(
-          "the image's path as a string",
-          matching(
-            MEDIA_SRC,
-            'a path inside the media folder beside the tweets file, like "media/1599152286672248832-1.jpg"',
-          ),
-          MEDIA_SRC.source,
-        ),
-        { description: "Image path relative to the tweets file's folder, under media/" },
-      ),
+      type: z.optional(z.literal("photo", { error: '"photo", or left out' })),
+      src: imagePath("the image's path"),
       alt: withMeta(nonBlank("a description of the image for people who cannot see it"), {
         description: "Alternative text: what the image shows",
       }),
@@ -204,52 +227,161 @@ export const mediaSchema = withMeta(
     { error: 'an image as an object with "src", "alt", "width" and "height"' },
   ),
   {
-    id: "Media",
+    id: "Photo",
     description: "An image attached to the tweet, stored under media/ beside the tweets file",
   },
+);
+
+export const videoSchema = withMeta(
+  z.strictObject(
+    {
+      type: withMeta(z.enum(["video", "gif"], { error: '"video" or "gif"' }), {
+        description: 'A video, or an animated GIF (X serves it as a silent looping video): "video" or "gif"',
+      }),
+      src: withMeta(
+        exactString(
+          "the video's path as a string",
+          matching(
+            VIDEO_SRC,
+            'the video\'s path: an .mp4 file inside the media folder, like "media/1599152286672248832-1.mp4"',
+          ),
+          VIDEO_SRC.source,
+        ),
+        { description: "The MP4 file, relative to the tweets file's folder, under media/" },
+      ),
+      poster: imagePath("the video's poster image"),
+      alt: z.optional(nonBlank("a description of the video for people who cannot see it")),
+      width: wholePixels("width"),
+      height: wholePixels("height"),
+    },
+    { error: 'a video as an object with "type", "src", "poster", "width" and "height"' },
+  ),
+  {
+    id: "Video",
+    description: "A video or GIF attached to the tweet: its MP4 and poster image under media/",
+  },
+);
+
+/** A photo, video or GIF; a photo's `type` may be left out, as every image before videos had none. */
+export const mediaSchema = withMeta(
+  z.discriminatedUnion("type", [photoSchema, videoSchema], {
+    error: 'a photo ("src", "alt", "width", "height"), or a video with "type": "video" or "gif"',
+  }),
+  { id: "Media", description: "A photo, video or GIF attached to the tweet" },
+);
+
+export const cardSchema = withMeta(
+  z.strictObject(
+    {
+      url: httpUrl("the card's link"),
+      title: nonBlank("the linked page's title"),
+      description: z.optional(nonBlank("the linked page's description")),
+      domain: z.optional(nonBlank("the linked site's domain, like example.org")),
+      image: z.optional(
+        z.strictObject(
+          {
+            src: imagePath("the card's image"),
+            width: wholePixels("width"),
+            height: wholePixels("height"),
+          },
+          { error: 'the card\'s image as an object with "src", "width" and "height"' },
+        ),
+      ),
+    },
+    { error: 'a link card as an object with "url" and "title"' },
+  ),
+  { id: "Card", description: "The preview X showed for the link in the tweet" },
+);
+
+const tweetText = () =>
+  withMeta(nonBlank("the tweet's text", CONTROL_BUT_LINES), {
+    description: "The tweet exactly as written; line breaks and blank lines are kept",
+  });
+
+const tweetDate = () =>
+  withMeta(
+    exactString(
+      `a date as a string: ${ACCEPTED_DATE_FORMS}`,
+      (value) => {
+        const parsed = parseTweetDate(value);
+        return parsed.ok ? undefined : { message: parsed.expected };
+      },
+      DATE_FORMS_PATTERN,
+    ),
+    { description: `When it was posted: ${ACCEPTED_DATE_FORMS}` },
+  );
+
+const tweetUrl = () =>
+  withMeta(z.optional(httpUrl("a link to the original tweet")), {
+    description: "Link to the original tweet (http or https)",
+  });
+
+const tweetLanguage = () =>
+  withMeta(z.optional(languageTag("the tweet's language")), {
+    description: "The language the tweet is written in, as X gives it (en, ja, pt-BR…)",
+  });
+
+const mediaList = () => z.optional(z.array(mediaSchema, { error: "a list of photos and videos" }));
+
+/** The tweet a tweet quotes, shown nested in its card: one level, as X shows it. */
+export const quoteSchema = withMeta(
+  z.strictObject(
+    {
+      text: tweetText(),
+      date: tweetDate(),
+      url: tweetUrl(),
+      author: authorSchema,
+      lang: tweetLanguage(),
+      media: mediaList(),
+      card: z.optional(cardSchema),
+    },
+    { error: 'the quoted tweet as an object with "text", "date" and "author"' },
+  ),
+  { id: "Quote", description: "The tweet this one quotes" },
+);
+
+export const replySchema = withMeta(
+  z.strictObject(
+    {
+      handle: handleString("the handle of the account replied to"),
+      url: z.optional(httpUrl("a link to the tweet replied to")),
+      text: z.optional(nonBlank("the words of the tweet replied to", CONTROL_BUT_LINES)),
+    },
+    { error: 'the tweet replied to as an object with "handle"' },
+  ),
+  { id: "Reply", description: "The tweet this one replies to: its author, and its words when known" },
 );
 
 export const tweetSchema = withMeta(
   z.strictObject(
     {
-      text: withMeta(nonBlank("the tweet's text", CONTROL_BUT_LINES), {
-        description: "The tweet exactly as written; line breaks and blank lines are kept",
-      }),
-      date: withMeta(
-        exactString(
-          `a date as a string: ${ACCEPTED_DATE_FORMS}`,
-          (value) => {
-            const parsed = parseTweetDate(value);
-            return parsed.ok ? undefined : { message: parsed.expected };
-          },
-          DATE_FORMS_PATTERN,
+      text: tweetText(),
+      date: tweetDate(),
+      url: tweetUrl(),
+      author: z.optional(z.nullable(authorSchema)),
+      lang: tweetLanguage(),
+      added: z.optional(
+        day(
+          "the day it was added to the wall",
+          "The day it was added to the wall (YYYY-MM-DD): the feeds show the newest additions first",
         ),
-        { description: `When it was posted: ${ACCEPTED_DATE_FORMS}` },
       ),
-      url: withMeta(z.optional(httpUrl("a link to the original tweet")), {
-        description: "Link to the original tweet (http or https)",
-      }),
-      author: z.optional(authorSchema),
-      lang: withMeta(z.optional(languageTag("the tweet's language")), {
-        description: "The language the tweet is written in, as X gives it (en, ja, pt-BR…)",
-      }),
-      added: withMeta(
+      media: mediaList(),
+      quote: z.optional(quoteSchema),
+      replyTo: z.optional(replySchema),
+      card: z.optional(cardSchema),
+      likes: withMeta(
         z.optional(
-          exactString(
-            "the day it was added, as a string like 2024-05-01",
-            (value) =>
-              ADDED_DAY.test(value) && parseTweetDate(value).ok
-                ? undefined
-                : { message: "the day it was added to the wall, like 2024-05-01" },
-            ADDED_DAY.source,
-          ),
+          z
+            .number({ error: "the number of likes" })
+            .check(
+              z.int({ error: "a whole number of likes" }),
+              z.nonnegative({ error: "no fewer than 0 likes" }),
+            ),
         ),
-        {
-          description:
-            "The day it was added to the wall (YYYY-MM-DD): the feeds show the newest additions first",
-        },
+        { description: "How many likes it had when fetched, for the record" },
       ),
-      media: z.optional(z.array(mediaSchema, { error: "a list of images" })),
+      fetched: z.optional(day("the day it was fetched from X", "The day it was fetched from X (YYYY-MM-DD)")),
     },
     { error: 'a tweet as an object with "text" and "date"' },
   ),
@@ -309,5 +441,10 @@ export const siteSchema = z.strictObject({
 export type TweetInput = z.infer<typeof tweetSchema>;
 export type AuthorInput = z.infer<typeof authorSchema>;
 export type MediaInput = z.infer<typeof mediaSchema>;
+export type PhotoInput = z.infer<typeof photoSchema>;
+export type VideoInput = z.infer<typeof videoSchema>;
+export type CardInput = z.infer<typeof cardSchema>;
+export type QuoteInput = z.infer<typeof quoteSchema>;
+export type ReplyInput = z.infer<typeof replySchema>;
 export type SiteInput = z.input<typeof siteSchema>;
 export type Site = z.output<typeof siteSchema>;

@@ -201,21 +201,51 @@ export async function writeTweetsFile(
   await writeJsonAtomic(file, { $schema: schemaRef ?? relative, tweets: tweets.map(orderTweetKeys) });
 }
 
+/**
+ * Every object's keys in the documented order, as a curator reads them: what the tweet says, then
+ * who and when, then what hangs off it. Keys left undefined are dropped; nested objects (author,
+ * media, quote, card…) are ordered the same way.
+ */
+const KEY_ORDER = [
+  "text",
+  "date",
+  "url",
+  "author",
+  "name",
+  "handle",
+  "avatar",
+  "lang",
+  "added",
+  "type",
+  "src",
+  "poster",
+  "alt",
+  "width",
+  "height",
+  "title",
+  "description",
+  "domain",
+  "image",
+  "media",
+  "quote",
+  "replyTo",
+  "card",
+  "likes",
+  "fetched",
+];
+const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
+
 /** A tweet with its keys in the documented order, dropping the ones that are not set. */
 export function orderTweetKeys(tweet: TweetInput): TweetInput {
-  return {
-    text: tweet.text,
-    date: tweet.date,
-    ...(tweet.url === undefined ? {} : { url: tweet.url }),
-    ...(tweet.author === undefined
-      ? {}
-      : { author: { name: tweet.author.name, handle: tweet.author.handle } }),
-    ...(tweet.lang === undefined ? {} : { lang: tweet.lang }),
-    ...(tweet.added === undefined ? {} : { added: tweet.added }),
-    ...(tweet.media === undefined
-      ? {}
-      : { media: tweet.media.map(({ src, alt, width, height }) => ({ src, alt, width, height })) }),
-  };
+  return orderKeys(tweet) as TweetInput;
+}
+
+function orderKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(orderKeys);
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value).filter(([, child]) => child !== undefined);
+  entries.sort(([a], [b]) => (RANK.get(a) ?? KEY_ORDER.length) - (RANK.get(b) ?? KEY_ORDER.length));
+  return Object.fromEntries(entries.map(([key, child]) => [key, orderKeys(child)]));
 }
 
 export function orderSiteKeys(site: SiteInput | Site): SiteInput {

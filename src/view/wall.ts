@@ -109,7 +109,14 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     added: added?.date.timestamp,
     author,
     source: sourceOf(url, author),
-    media: tweet.media ? tweet.media.map((image) => ({ ...image })) : NO_MEDIA,
+    // Videos reach the page with the view of rich tweets (issue 11); until then, photos only.
+    media: tweet.media
+      ? tweet.media.flatMap((item) =>
+          item.type === undefined || item.type === "photo"
+            ? [{ src: item.src, alt: item.alt, width: item.width, height: item.height }]
+            : [],
+        )
+      : NO_MEDIA,
     wallUrl: "",
     permalink: "",
     pagePath: undefined,

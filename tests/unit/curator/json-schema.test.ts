@@ -32,6 +32,11 @@ describe("the editor JSON Schema", () => {
       "lang",
       "added",
       "media",
+      "quote",
+      "replyTo",
+      "card",
+      "likes",
+      "fetched",
     ]);
     expect(tweet.required).toEqual(["text", "date"]);
     expect(tweet).toMatchObject({ additionalProperties: false });
@@ -40,7 +45,8 @@ describe("the editor JSON Schema", () => {
       expect(good).toMatch(datePattern);
     for (const bad of ["Dec 3 2022", "03/12/2022", "yesterday"]) expect(bad).not.toMatch(datePattern);
     expect(new RegExp(tweet.properties.url!.pattern!).test("javascript:alert(1)")).toBe(false);
-    expect(schema.definitions.Media!.required).toEqual(["src", "alt", "width", "height"]);
+    expect(schema.definitions.Photo!.required).toEqual(["src", "alt", "width", "height"]);
+    expect(schema.definitions.Video!.required).toEqual(["type", "src", "poster", "width", "height"]);
   });
 });
 

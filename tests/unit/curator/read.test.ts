@@ -57,13 +57,13 @@ describe("parseTweetsJson", () => {
     ].join("\n");
     expect(problemsOf(json)).toEqual([
       'tweets.json:3:3: tweet 2, field "text": missing: expected the tweet\'s text as a string',
-      'tweets.json:3:5: tweet 2, field "txet": unknown field: did you mean "text"? known fields are "text", "date", "url", "author", "lang", "added", "media"',
+      'tweets.json:3:5: tweet 2, field "txet": unknown field: did you mean "text"? known fields are "text", "date", "url", "author", "lang", "added", "media", "quote", "replyTo", "card", "likes", "fetched"',
       'tweets.json:3:29: tweet 2, field "date": expected a real calendar date ("February 30, 2022" does not exist)',
       'tweets.json:3:57: tweet 2, field "url": expected a link to the original tweet: an absolute http:// or https:// URL',
       'tweets.json:4:13: tweet 3, field "text": expected the tweet\'s text, not blank',
       'tweets.json:4:28: tweet 3, field "date": expected a date as a string: "2022-12-03", an ISO date-time like "2022-12-03T17:44:09Z", or "December 3, 2022"',
       'tweets.json:4:48: tweet 3, field "author.handle": missing: expected the author\'s handle as a string',
-      'tweets.json:4:63: tweet 3, field "author.handel": unknown field: did you mean "handle"? known fields are "name", "handle"',
+      'tweets.json:4:63: tweet 3, field "author.handel": unknown field: did you mean "handle"? known fields are "name", "handle", "avatar"',
     ]);
   });
 
