@@ -111,6 +111,13 @@ export async function readArchive(
   checkDay("until", selection.until);
   const archive = await openArchive(source);
   try {
+    if (archive.tweetsFiles.length === 0) {
+      throw new ArchiveError(
+        { file: source },
+        "this is the archive's likes, not its tweets",
+        "--likes to import the liked tweets",
+      );
+    }
     const account = archive.accountFile && (await readAccount(archive.accountFile));
     const tweets: TweetInput[] = [];
     const media: ArchiveMediaCopy[] = [];

@@ -13,6 +13,7 @@ import {
 import { looksLikeEmbedHtml, parseEmbedHtml } from "./embed-html.ts";
 import { SourceError } from "./source-error.ts";
 import { parseWallText } from "./wall-text.ts";
+import { readArchiveLikes } from "./archive/likes.ts";
 import { JSON_SCHEMA_FILE } from "../curator/json-schema.ts";
 import { readTweetsFile, readText, parseSiteJson, type TweetsDocument } from "../curator/read.ts";
 import { dayOf } from "../tweet/identity.ts";
@@ -24,7 +25,7 @@ import { plural } from "../tweet/plural.ts";
 import { type AuthorInput, type SiteInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
 import { sameHandle } from "../tweet/handle.ts";
 
-export type SourceFormat = "wall-text" | "embed-html" | "archive";
+export type SourceFormat = "wall-text" | "embed-html" | "archive" | "archive-likes";
 
 export interface ImportOptions {
   source: string;
@@ -32,6 +33,8 @@ export interface ImportOptions {
   siteFile: string;
   selection: ArchiveSelection;
   dryRun: boolean;
+  /** Import the archive's likes (`data/like.js`) instead of its own tweets. */
+  likes?: boolean;
   /** Shows how far a long read has come (the CLI draws a bar on a terminal). */
   progress?: Progress;
 }
@@ -64,7 +67,9 @@ export async function importTweets(options: ImportOptions): Promise<CommandOutco
 
   let imported: ImportedSource;
   try {
-    imported = await readSource(source, selection, options.progress);
+    imported = options.likes
+      ? await readLikesSource(source, selection, options.progress)
+      : await readSource(source, selection, options.progress);
   } catch (error) {
     if (error instanceof SourceError) return { ok: false, errors: [error.message] };
     throw error;
@@ -136,6 +141,35 @@ function planImport(
     ...(site ? [`${would("wrote", "would write")} ${siteFile} (title, intro, author)`] : []),
   ];
   return { merged, media, site, report };
+}
+
+/**
+ * The archive's likes that can be shown as the archive has them: a like without text or date is
+ * left out, with the reason. Liked tweets keep their unknown author (`null`), never the curator.
+ */
+async function readLikesSource(
+  source: string,
+  selection: ArchiveSelection,
+  progressOf: Progress = () => ({ draw: () => {}, finish: () => {} }),
+): Promise<ImportedSource> {
+  const misplaced = ARCHIVE_ONLY.filter((flag) => selection[flag] !== undefined && selection[flag] !== false);
+  if (misplaced.length > 0) {
+    throw new ArchiveError(
+      { file: source },
+      `${misplaced.map(flagName).join(", ")} only ${misplaced.length === 1 ? "applies" : "apply"} to the archive's own tweets, not its likes`,
+      "--ids, --since, --until or --limit with --likes",
+    );
+  }
+  const progress = progressOf(`Reading the likes of ${path.basename(source)}`);
+  const read = await readArchiveLikes(source, selection, progress.draw).finally(progress.finish);
+  const incomplete = read.likes.filter((like) => like.tweet === undefined);
+  const notes = [
+    `read ${plural(read.read, "like")} from the archive, selected ${read.likes.length}`,
+    ...incomplete.map((like) => `  left out ${like.url}: ${like.incomplete}`),
+    ...read.missingIds.map((id) => `  no like of ${id} in the archive`),
+  ];
+  const tweets = read.likes.flatMap((like) => (like.tweet ? [like.tweet] : []));
+  return { format: "archive-likes", tweets, media: [], notes };
 }
 
 async function readSource(
@@ -260,6 +294,7 @@ function describeFormat(format: SourceFormat): string {
     "wall-text": "a plain-text wall",
     "embed-html": "a page of tweet embeds",
     archive: "an X archive",
+    "archive-likes": "the likes of an X archive",
   }[format];
 }
 

@@ -14,6 +14,8 @@ FILE is detected as one of:
   - a plain-text wall (a page of embeds copied as text; also writes data/site.json if missing)
   - an HTML page of <blockquote class="twitter-tweet"> embeds
   - an X/Twitter archive: its folder, its .zip, or its data/tweets.js
+With --likes, adds the tweets the archive's owner liked (data/like.js) instead: each with its
+status link, text and date, and an unknown author until it is fetched.
 
 Options:
   --dry-run          print what would be added and skipped, change nothing
@@ -23,7 +25,9 @@ Options:
   --limit N          at most N tweets (the first N selected, in the source's order)
   --min-likes N      archives: only tweets with at least N likes
   --no-replies       archives: leave out replies
-  --no-retweets      archives: leave out retweets`;
+  --no-retweets      archives: leave out retweets
+  --likes            archives: import the liked tweets (data/like.js), not the owner's own
+  --no-fetch         with --likes: keep what the archive says, without asking X for the rest`;
 
 export const importCommand: Command = {
   summary: "add tweets from a plain-text wall, a page of embeds or an X archive",
@@ -37,6 +41,8 @@ export const importCommand: Command = {
     "min-likes": { type: "string" },
     "no-replies": { type: "boolean", default: false },
     "no-retweets": { type: "boolean", default: false },
+    likes: { type: "boolean", default: false },
+    "no-fetch": { type: "boolean", default: false },
   },
   async run(values, operands) {
     const [source, ...extra] = operands;
@@ -52,6 +58,7 @@ export const importCommand: Command = {
         ...wallFilesFromEnv(),
         selection,
         dryRun: values["dry-run"] === true,
+        likes: values.likes === true,
         progress: progressBar,
       }),
     );

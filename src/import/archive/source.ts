@@ -28,6 +28,8 @@ export interface TweetsFile extends ArchiveFile {
 export interface ArchiveSource {
   /** `data/tweets.js`, or its parts in order: `tweets.js`, `tweets-part1.js`, … */
   tweetsFiles: TweetsFile[];
+  /** `data/like.js`, or its parts in order: the tweets the owner liked. */
+  likeFiles: TweetsFile[];
   accountFile: ArchiveFile | undefined;
   /** The archive's media files by name, e.g. `1600537548036857856-FjXyZabc.jpg`. */
   media: Map<string, ArchiveFile>;
@@ -67,6 +69,19 @@ export function tweetsFileNames(names: string[]): string[] {
     .map((file) => file.name);
 }
 
+const LIKE_FILE = /^like(?:-part(\d+))?\.js$/;
+
+/** `like.js`, `like-part1.js`, … among a data folder's names, parts in order. */
+export function likeFileNames(names: string[]): string[] {
+  return names
+    .flatMap((name) => {
+      const match = LIKE_FILE.exec(name);
+      return match ? [{ name, part: Number(match[1] ?? 0) }] : [];
+    })
+    .sort((a, b) => a.part - b.part)
+    .map((file) => file.name);
+}
+
 /** True for a folder holding `data/tweets.js` (or its older or split forms). */
 export function isArchiveFolder(folder: string): boolean {
   try {
@@ -80,8 +95,8 @@ export function isArchiveFolder(folder: string): boolean {
 
 async function openFolder(folder: string): Promise<ArchiveSource> {
   const dataFolder = path.join(folder, "data");
-  const names = tweetsFileNames(await readdir(dataFolder).catch(() => []));
-  if (names.length === 0) {
+  const names = await readdir(dataFolder).catch(() => []);
+  if (tweetsFileNames(names).length === 0) {
     throw new ArchiveError(
       { file: folder },
       "no data/tweets.js in this folder",
@@ -91,7 +106,8 @@ async function openFolder(folder: string): Promise<ArchiveSource> {
   return openDataFolder(dataFolder, names);
 }
 
-async function openDataFolder(dataFolder: string, tweetsNames: string[]): Promise<ArchiveSource> {
+/** The archive in `dataFolder`, from the names of its data files (all of them, or the one file given). */
+async function openDataFolder(dataFolder: string, names: string[]): Promise<ArchiveSource> {
   const fileAt = (file: string): ArchiveFile => ({
     label: file,
     open: async () => createReadStream(file),
@@ -102,12 +118,17 @@ async function openDataFolder(dataFolder: string, tweetsNames: string[]): Promis
         "a readable file",
       ),
   });
-  const tweetsFiles = await Promise.all(
-    tweetsNames.map(async (name) => {
-      const file = path.join(dataFolder, name);
-      return { ...fileAt(file), size: (await stat(file)).size };
-    }),
-  );
+  const sized = (fileNames: string[]) =>
+    Promise.all(
+      fileNames.map(async (name) => {
+        const file = path.join(dataFolder, name);
+        return { ...fileAt(file), size: (await stat(file)).size };
+      }),
+    );
+  const likeNames = likeFileNames(names);
+  // A file given alone is read as tweets unless it is a likes file.
+  const tweetsNames = names.length === 1 && likeNames.length === 0 ? names : tweetsFileNames(names);
+  const [tweetsFiles, likeFiles] = await Promise.all([sized(tweetsNames), sized(likeNames)]);
   const accountPath = path.join(dataFolder, "account.js");
   const hasAccount = await stat(accountPath).then(
     (stats) => stats.isFile(),
@@ -120,7 +141,13 @@ async function openDataFolder(dataFolder: string, tweetsNames: string[]): Promis
       media.set(name, fileAt(path.join(mediaFolder, name)));
     }
   }
-  return { tweetsFiles, accountFile: hasAccount ? fileAt(accountPath) : undefined, media, close: () => {} };
+  return {
+    tweetsFiles,
+    likeFiles,
+    accountFile: hasAccount ? fileAt(accountPath) : undefined,
+    media,
+    close: () => {},
+  };
 }
 
 const COMPLETE_ZIP = "a complete X archive .zip";
@@ -175,6 +202,10 @@ async function openZip(zipPath: string): Promise<ArchiveSource> {
     const entry = inData.get(name);
     return entry ? [{ ...fileOf(entry), size: entry.uncompressedSize }] : [];
   });
+  const likeFiles = likeFileNames([...inData.keys()]).flatMap((name) => {
+    const entry = inData.get(name);
+    return entry ? [{ ...fileOf(entry), size: entry.uncompressedSize }] : [];
+  });
   const account = inData.get("account.js");
   const media = new Map<string, ArchiveFile>();
   for (const [name, entry] of inData) {
@@ -183,6 +214,7 @@ async function openZip(zipPath: string): Promise<ArchiveSource> {
   }
   return {
     tweetsFiles,
+    likeFiles,
     accountFile: account ? fileOf(account) : undefined,
     media,
     close: () => zip.close(),

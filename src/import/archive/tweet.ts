@@ -226,11 +226,13 @@ export async function convertTweet(
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };
 const TCO_LINK = /https?:\/\/t\.co\/[A-Za-z0-9]+/g;
 
-/** One pass each, so `&amp;lt;` becomes `&lt;`, not `<`. */
+/** The three entities X writes into a tweet's text, decoded in one pass: `&amp;lt;` becomes `&lt;`, not `<`. */
+export function decodeXEntities(text: string): string {
+  return text.includes("&") ? text.replace(/&(?:amp|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity) : text;
+}
+
 function textWith(fullText: string, replacements: Map<string, string>): string {
-  const decoded = fullText.includes("&")
-    ? fullText.replace(/&(?:amp|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity)
-    : fullText;
+  const decoded = decodeXEntities(fullText);
   return replacements.size > 0
     ? decoded.replace(TCO_LINK, (link) => replacements.get(link) ?? link)
     : decoded;
