@@ -10,6 +10,7 @@ import {
 } from "jsonc-parser";
 import type * as z from "zod/mini";
 import { placeAt, placesOf } from "../tweet/place.ts";
+import { shapeOf, unwrapped } from "./schema-walk.ts";
 import { duplicateTweets } from "./duplicates.ts";
 import { decodeUtf8 } from "./encoding.ts";
 import type { WallFiles } from "./files.ts";
@@ -429,21 +430,6 @@ function knownKeysFor(inTweet: boolean, fieldPath: PropertyKey[], isDocument: bo
     if (typeof part === "string") schemas = schemas.map((schema) => shapeOf(schema)?.[part]);
   }
   return [...new Set(schemas.flatMap(unwrapped).flatMap((schema) => Object.keys(shapeOf(schema) ?? {})))];
-}
-
-/** The schemas a value may match under optional, nullable, array and union wrappers. */
-function unwrapped(schema: unknown): unknown[] {
-  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
-  if (!def) return [];
-  if (def.type === "optional" || def.type === "nullable" || def.type === "default")
-    return unwrapped(def.innerType);
-  if (def.type === "array") return unwrapped(def.element);
-  if (def.type === "union") return (def.options as unknown[]).flatMap(unwrapped);
-  return [schema];
-}
-
-function shapeOf(schema: unknown): Record<string, unknown> | undefined {
-  return (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
 }
 
 function keysOf(schema: { shape: Record<string, unknown> }): string[] {

@@ -3,7 +3,8 @@ import { mkdir, open, readFile, readlink, realpath, rename, rm, stat } from "nod
 import { hostname } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Site, SiteInput, TweetInput } from "./schema.ts";
+import { inSchemaOrder } from "./schema-walk.ts";
+import { type Site, type SiteInput, tweetSchema, type TweetInput } from "./schema.ts";
 
 /**
  * Writes JSON the same way every time (2-space indent, fixed key order, trailing newline) so
@@ -201,51 +202,9 @@ export async function writeTweetsFile(
   await writeJsonAtomic(file, { $schema: schemaRef ?? relative, tweets: tweets.map(orderTweetKeys) });
 }
 
-/**
- * Every object's keys in the documented order, as a curator reads them: what the tweet says, then
- * who and when, then what hangs off it. Keys left undefined are dropped; nested objects (author,
- * media, quote, card…) are ordered the same way.
- */
-const KEY_ORDER = [
-  "text",
-  "date",
-  "url",
-  "author",
-  "name",
-  "handle",
-  "avatar",
-  "lang",
-  "added",
-  "type",
-  "src",
-  "poster",
-  "alt",
-  "width",
-  "height",
-  "title",
-  "description",
-  "domain",
-  "image",
-  "media",
-  "quote",
-  "replyTo",
-  "card",
-  "likes",
-  "fetched",
-];
-const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
-
-/** A tweet with its keys in the documented order, dropping the ones that are not set. */
+/** A tweet with every object's keys in the order the schema documents them, unset keys dropped. */
 export function orderTweetKeys(tweet: TweetInput): TweetInput {
-  return orderKeys(tweet) as TweetInput;
-}
-
-function orderKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(orderKeys);
-  if (typeof value !== "object" || value === null) return value;
-  const entries = Object.entries(value).filter(([, child]) => child !== undefined);
-  entries.sort(([a], [b]) => (RANK.get(a) ?? KEY_ORDER.length) - (RANK.get(b) ?? KEY_ORDER.length));
-  return Object.fromEntries(entries.map(([key, child]) => [key, orderKeys(child)]));
+  return inSchemaOrder(tweet, tweetSchema) as TweetInput;
 }
 
 export function orderSiteKeys(site: SiteInput | Site): SiteInput {
