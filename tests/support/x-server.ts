@@ -6,6 +6,41 @@ import { REPO_ROOT } from "./cli.ts";
 /** Recorded answers of X: `syndication/<id>.json`, `oembed/<id>.json`, and `files/<path on X's media hosts>`. */
 export const X_FIXTURES = path.join(REPO_ROOT, "tests/fixtures/x");
 
+/** The status ids of the recorded answers, by what each one shows. */
+export const X_TWEETS = {
+  /** One photo with alt text; an emoji before a link, an `&amp;`, a hashtag. */
+  photo: "1635573199926198273",
+  /** Four photos, one without alt text, one a PNG. */
+  fourPhotos: "1642573904343990273",
+  /** A video: MP4s of 20,000, 8,000 and 3,000 bytes, and an HLS playlist. */
+  video: "1659891896153014273",
+  gif: "1664187526149046273",
+  /** Quotes `quoted`, which has a photo; its text ends with the quoted tweet's t.co link. */
+  quote: "1676195524899766273",
+  quoted: "1676168974955446273",
+  /** Replies to `photo`, with it as `parent`; its text starts with a hidden @mention. */
+  reply: "1689353874437046273",
+  card: "1702567924331446273",
+  tombstone: "1708270504244150273",
+  /** `{}` from the syndication API; oEmbed has it. */
+  onlyInOembed: "1708848122819510273",
+  /** `{}` from the syndication API, and a 404 from oEmbed. */
+  empty: "1709010891174838273",
+  /** A 404 from both. */
+  missing: "1709373279040438273",
+  /** For `rateLimitedOnce`. */
+  limited: "1710022041400246273",
+  /** For `silent`. */
+  silent: "1710384429265846273",
+  /** Its photo is on images.example.net, not on X's media hosts. */
+  offHost: "1710746817131446273",
+} as const;
+
+/** A status URL of one of them. */
+export function statusUrlOf(id: string): string {
+  return `https://x.com/someone/status/${id}`;
+}
+
 export interface XServerOptions {
   /** Status ids whose syndication (and oEmbed) requests are never answered. */
   silent?: Set<string>;

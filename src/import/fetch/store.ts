@@ -134,5 +134,5 @@ function withoutFile<T extends Pick<TweetInput, "author" | "card" | "quote">>(tw
 }
 
 function megabytes(bytes: number): string {
-  return String(Math.round(bytes / 100_000) / 10);
+  return String(bytes / 1_000_000);
 }
