@@ -79,12 +79,14 @@ async function getOnce(url: string, settings: FetchSettings, options: GetOptions
       for await (const chunk of response.body) {
         arm();
         bytes += chunk.byteLength;
-        if (bytes > options.maxBytes) {
-          controller.abort();
-          return { kind: "too-large", bytes };
-        }
+        // Leaving the loop cancels the body; aborting inside it would throw instead.
+        if (bytes > options.maxBytes) break;
         chunks.push(chunk);
       }
+    }
+    if (bytes > options.maxBytes) {
+      controller.abort();
+      return { kind: "too-large", bytes };
     }
     return {
       kind: "answer",
