@@ -115,7 +115,7 @@ export async function refreshTweets(options: RefreshOptions): Promise<PartialOut
  * `stored` with what it lacks taken from `fetched`. With `overwriteText`, X's text, alt texts
  * and author name also replace the curator's.
  */
-export function fillIn(stored: TweetInput, fetched: TweetInput, overwriteText: boolean): TweetInput {
+function fillIn(stored: TweetInput, fetched: TweetInput, overwriteText: boolean): TweetInput {
   const filled: TweetInput = { ...stored };
   if (overwriteText) filled.text = fetched.text;
   const author = stored.author;

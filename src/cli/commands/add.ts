@@ -104,7 +104,7 @@ async function addByUrl(values: Values, operands: string[]): Promise<number> {
 }
 
 /** One URL a line; blank lines and lines starting with # are not. */
-export function urlsOfList(text: string): string[] {
+function urlsOfList(text: string): string[] {
   return text
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())

@@ -96,7 +96,7 @@ export function convertTweet(data: SyndicationTweet, today: string): ConvertedTw
   }
 }
 
-export function statusUrl(handle: string, id: string): string {
+function statusUrl(handle: string, id: string): string {
   return `https://x.com/${handle}/status/${id}`;
 }
 

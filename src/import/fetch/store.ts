@@ -8,7 +8,7 @@ import { httpGet } from "./http.ts";
 import type { FetchSettings } from "./settings.ts";
 
 /** The hosts X serves media from; a file named anywhere else in an answer is not downloaded. */
-export const X_MEDIA_HOSTS = new Set(["pbs.twimg.com", "video.twimg.com", "abs.twimg.com"]);
+const X_MEDIA_HOSTS = new Set(["pbs.twimg.com", "video.twimg.com", "abs.twimg.com"]);
 
 /** Far above any photo X serves (its originals stay under 5 MB): a cap, not a policy. */
 const IMAGE_LIMIT_BYTES = 30_000_000;
@@ -58,7 +58,7 @@ export async function storeTweetFiles(
  * Where to download an address of X's from: X itself, or the stand-in `mediaUrl` names with the
  * path kept. Undefined for any host that is not X's.
  */
-export function mediaAddress(url: string, settings: FetchSettings): string | undefined {
+function mediaAddress(url: string, settings: FetchSettings): string | undefined {
   if (!URL.canParse(url)) return undefined;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || !X_MEDIA_HOSTS.has(parsed.hostname)) return undefined;

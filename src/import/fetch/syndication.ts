@@ -77,7 +77,7 @@ const tweetFields = {
 
 export const relatedTweetSchema = z.object(tweetFields);
 
-export const syndicationTweetSchema = z.object({
+const syndicationTweetSchema = z.object({
   ...tweetFields,
   quoted_tweet: z.optional(z.unknown()),
   parent: z.optional(z.unknown()),
@@ -88,7 +88,6 @@ export const syndicationTweetSchema = z.object({
 export type SyndicationTweet = z.infer<typeof syndicationTweetSchema>;
 export type RelatedTweet = z.infer<typeof relatedTweetSchema>;
 export type MediaDetail = z.infer<typeof mediaDetailSchema>;
-export type SyndicationCard = z.infer<typeof cardSchema>;
 
 /**
  * The token the syndication API asks for, derived from the id as X's embed script does: the id
