@@ -4,11 +4,20 @@ import { build } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
 import type { Command } from "./commands/command.ts";
 import { importCommand } from "./commands/import.ts";
+import { refresh } from "./commands/refresh.ts";
 import { schema } from "./commands/schema.ts";
 import { serve } from "./commands/serve.ts";
 
 /** The command table. Each command loads what it needs only when it runs. */
-const COMMANDS: Record<string, Command> = { build, serve, check, import: importCommand, add, schema };
+const COMMANDS: Record<string, Command> = {
+  build,
+  serve,
+  check,
+  import: importCommand,
+  add,
+  refresh,
+  schema,
+};
 
 const ENVIRONMENT = `Environment:
   TWEETS_FILE=path   use this tweets file instead of data/tweets.json

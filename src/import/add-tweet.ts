@@ -1,12 +1,14 @@
 import { JSON_SCHEMA_FILE } from "../curator/json-schema.ts";
 import { parseSiteJson, readText } from "../curator/read.ts";
+import path from "node:path";
 import { mergeTweets } from "./merge.ts";
 import { withFileLock, writeTweetsFile } from "../curator/write.ts";
 import { type AuthorInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
 import { bareHandle, sameHandle } from "../tweet/handle.ts";
 import { dateOfStatusId, handleOfStatusUrl, statusIdOf } from "../tweet/status.ts";
-import type { CommandOutcome } from "./import-tweets.ts";
+import type { CommandOutcome, Progress } from "./import-tweets.ts";
 import { preview, readExisting, today } from "./import-tweets.ts";
+import { fetchAndStoreTweets, type FetchSettings } from "./fetch/fetch-tweets.ts";
 
 export interface AddOptions {
   tweetsFile: string;
@@ -91,4 +93,98 @@ async function authorOf({
     if (site?.ok && sameHandle(handle, site.value.author.handle)) return undefined;
   }
   return { name: authorName ?? bareHandle(handle), handle };
+}
+
+export interface AddByUrlOptions {
+  tweetsFile: string;
+  /** Status URLs, in the order their tweets are added. */
+  urls: string[];
+  settings: FetchSettings;
+  progress?: Progress;
+}
+
+/** What a command did and what went wrong; both may hold lines, and any error fails the command. */
+export interface PartialOutcome {
+  report: string[];
+  errors: string[];
+}
+
+/**
+ * Adds the tweets at `urls`, each fetched from X once and stored whole with its files under
+ * `media/`. A tweet already in the file (by status id) is skipped before anything is asked of
+ * X. A tweet that can't be fetched is named with why, and the others are added all the same;
+ * its files were not written, and the tweets file is only written when some tweet was added.
+ */
+export async function addTweetsByUrl({
+  tweetsFile,
+  urls,
+  settings,
+  progress,
+}: AddByUrlOptions): Promise<PartialOutcome> {
+  const before = await readExisting(tweetsFile, "adding to");
+  if (!before.ok) return { report: [], errors: before.errors };
+  const report: string[] = [];
+  const errors: string[] = [];
+  const positions = new Map(
+    before.value.tweets.flatMap((tweet, index) => {
+      const id = statusIdOf(tweet.url);
+      return id === undefined ? [] : [[id, index + 1] as const];
+    }),
+  );
+  const wanted = new Map<string, string>();
+  for (const url of urls) {
+    const id = statusIdOf(url);
+    if (id === undefined)
+      errors.push(`${url}: not a status URL, expected one like https://x.com/jack/status/20`);
+    else if (positions.has(id))
+      report.push(`skipped ${url}: already in the file as tweet ${positions.get(id)}`);
+    else if (!wanted.has(id)) wanted.set(id, url);
+  }
+  if (wanted.size === 0) return { report, errors };
+
+  const bar = progress?.(`Fetching ${wanted.size === 1 ? "1 tweet" : `${wanted.size} tweets`}`);
+  const outcomes = await fetchAndStoreTweets([...wanted.values()], path.dirname(path.resolve(tweetsFile)), {
+    settings,
+    today: today(),
+    onProgress: bar?.draw,
+  }).finally(bar?.finish);
+  const fetched = outcomes.flatMap((outcome) => {
+    if (outcome.ok) return [outcome];
+    errors.push(`${outcome.url}: ${outcome.reason}`);
+    return [];
+  });
+  if (fetched.length === 0) return { report, errors };
+
+  const locked = await withFileLock(tweetsFile, async () => {
+    const existing = await readExisting(tweetsFile, "adding to");
+    if (!existing.ok) return existing;
+    const merged = mergeTweets(
+      existing.value.tweets,
+      fetched.map(({ tweet }) => tweet),
+    );
+    if (merged.added.length > 0) {
+      await writeTweetsFile(tweetsFile, merged.tweets, {
+        schemaRef: existing.value.schemaRef,
+        schemaFile: JSON_SCHEMA_FILE,
+      });
+    }
+    return { ok: true as const, merged };
+  });
+  if (!locked.ok) return { report, errors: [...errors, locked.error] };
+  if (!locked.value.ok) return { report, errors: [...errors, ...locked.value.errors] };
+  const { merged } = locked.value;
+  for (const { url, tweet, via, notes } of fetched) {
+    const position = merged.tweets.indexOf(tweet) + 1;
+    const skipped = merged.skipped.find((entry) => entry.tweet === tweet);
+    if (skipped) {
+      report.push(`skipped ${url}: ${skipped.reason}`);
+      continue;
+    }
+    const source = via === "oembed" ? " (from X's oEmbed: text and author only)" : "";
+    report.push(
+      `added "${preview(tweet.text)}" (${tweet.date.slice(0, 10)}) as tweet ${position} of ${tweetsFile}${source}`,
+    );
+    for (const note of notes) report.push(`  ${url}: ${note}`);
+  }
+  return { report, errors };
 }
