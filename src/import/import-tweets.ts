@@ -14,6 +14,7 @@ import { looksLikeEmbedHtml, parseEmbedHtml } from "./embed-html.ts";
 import { SourceError } from "./source-error.ts";
 import { parseWallText } from "./wall-text.ts";
 import { readArchiveLikes } from "./archive/likes.ts";
+import { fetchAndStoreTweets, fetchTweets, type FetchSettings } from "./fetch/fetch-tweets.ts";
 import { JSON_SCHEMA_FILE } from "../curator/json-schema.ts";
 import { readTweetsFile, readText, parseSiteJson, type TweetsDocument } from "../curator/read.ts";
 import { dayOf } from "../tweet/identity.ts";
@@ -35,6 +36,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Import the archive's likes (`data/like.js`) instead of its own tweets. */
   likes?: boolean;
+  /** With `likes`: where to fetch each liked tweet from to complete it; not fetched without. */
+  fetch?: FetchSettings | undefined;
   /** Shows how far a long read has come (the CLI draws a bar on a terminal). */
   progress?: Progress;
 }
@@ -68,7 +71,7 @@ export async function importTweets(options: ImportOptions): Promise<CommandOutco
   let imported: ImportedSource;
   try {
     imported = options.likes
-      ? await readLikesSource(source, selection, options.progress)
+      ? await readLikesSource(options, statusIdsOf(before.value.tweets))
       : await readSource(source, selection, options.progress);
   } catch (error) {
     if (error instanceof SourceError) return { ok: false, errors: [error.message] };
@@ -144,13 +147,15 @@ function planImport(
 }
 
 /**
- * The archive's likes that can be shown as the archive has them: a like without text or date is
- * left out, with the reason. Liked tweets keep their unknown author (`null`), never the curator.
+ * The archive's likes, each fetched from X to complete it unless `fetch` is off (a dry run
+ * fetches but downloads nothing). A like X can't give keeps the archive's words and an unknown
+ * author; one without words or date in the archive either is left out, with the reasons. Likes
+ * already in the tweets file are not fetched again. A liked tweet is never the curator's: its
+ * author is X's, or unknown (`null`).
  */
 async function readLikesSource(
-  source: string,
-  selection: ArchiveSelection,
-  progressOf: Progress = () => ({ draw: () => {}, finish: () => {} }),
+  { source, selection, tweetsFile, dryRun, fetch, progress: progressOf = noProgress }: ImportOptions,
+  alreadyIn: Set<string>,
 ): Promise<ImportedSource> {
   const misplaced = ARCHIVE_ONLY.filter((flag) => selection[flag] !== undefined && selection[flag] !== false);
   if (misplaced.length > 0) {
@@ -160,16 +165,51 @@ async function readLikesSource(
       "--ids, --since, --until or --limit with --likes",
     );
   }
-  const progress = progressOf(`Reading the likes of ${path.basename(source)}`);
-  const read = await readArchiveLikes(source, selection, progress.draw).finally(progress.finish);
-  const incomplete = read.likes.filter((like) => like.tweet === undefined);
-  const notes = [
-    `read ${plural(read.read, "like")} from the archive, selected ${read.likes.length}`,
-    ...incomplete.map((like) => `  left out ${like.url}: ${like.incomplete}`),
-    ...read.missingIds.map((id) => `  no like of ${id} in the archive`),
-  ];
-  const tweets = read.likes.flatMap((like) => (like.tweet ? [like.tweet] : []));
+  const reading = progressOf(`Reading the likes of ${path.basename(source)}`);
+  const read = await readArchiveLikes(source, selection, reading.draw).finally(reading.finish);
+  const notes = [`read ${plural(read.read, "like")} from the archive, selected ${read.likes.length}`];
+  notes.push(...read.missingIds.map((id) => `  no like of ${id} in the archive`));
+
+  const toFetch = fetch ? read.likes.filter((like) => !alreadyIn.has(like.id)) : [];
+  const fetched = new Map<string, TweetInput>();
+  const failed = new Map<string, string>();
+  if (fetch && toFetch.length > 0) {
+    const fetching = progressOf(`Fetching ${plural(toFetch.length, "liked tweet")} from X`);
+    const options = { settings: fetch, onProgress: fetching.draw };
+    const urls = toFetch.map((like) => like.url);
+    const outcomes = await (
+      dryRun
+        ? fetchTweets(urls, options)
+        : fetchAndStoreTweets(urls, path.dirname(path.resolve(tweetsFile)), options)
+    ).finally(fetching.finish);
+    outcomes.forEach((outcome, index) => {
+      const { id } = toFetch[index]!;
+      if (outcome.ok) fetched.set(id, outcome.tweet);
+      else failed.set(id, outcome.reason);
+    });
+    notes.push(`fetched ${fetched.size} of ${plural(toFetch.length, "liked tweet")} from X`);
+  }
+  const tweets: TweetInput[] = [];
+  for (const like of read.likes) {
+    const whole = fetched.get(like.id);
+    const reason = failed.get(like.id);
+    if (whole) tweets.push(whole);
+    else if (like.tweet) tweets.push(like.tweet);
+    if (reason !== undefined)
+      notes.push(
+        like.tweet
+          ? `  kept the archive's words for ${like.url}, as X did not give it: ${reason}`
+          : `  left out ${like.url}: ${like.incomplete}, and X did not give it: ${reason}`,
+      );
+    else if (!whole && !like.tweet) notes.push(`  left out ${like.url}: ${like.incomplete}`);
+  }
   return { format: "archive-likes", tweets, media: [], notes };
+}
+
+const noProgress: Progress = () => ({ draw: () => {}, finish: () => {} });
+
+function statusIdsOf(tweets: readonly TweetInput[]): Set<string> {
+  return new Set(tweets.flatMap((tweet) => statusIdOf(tweet.url) ?? []));
 }
 
 async function readSource(
@@ -244,7 +284,8 @@ function selectGeneric(tweets: TweetInput[], { ids, since, until, limit }: Archi
 }
 
 function withoutDefaultAuthor(tweet: TweetInput, siteAuthor: AuthorInput | undefined): TweetInput {
-  if (!tweet.author || !siteAuthor) return tweet;
+  // A fetched author's picture is more than the site's author says: kept with the tweet.
+  if (!tweet.author || !siteAuthor || tweet.author.avatar) return tweet;
   if (!sameHandle(tweet.author.handle, siteAuthor.handle) || tweet.author.name !== siteAuthor.name)
     return tweet;
   const { author: _default, ...rest } = tweet;

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
-import { readTweetsFile } from "../../src/curator/read.ts";
+import { afterAll, afterEach, describe, expect, test } from "vitest";
+import { mediaBesideFile, readTweetsFile } from "../../src/curator/read.ts";
 import { FIXTURE_ARCHIVE, zipFolder } from "../support/archive.ts";
 import { runCli } from "../support/cli.ts";
+import { startXServer, X_TWEETS, type XServer } from "../support/x-server.ts";
 
 const made: string[] = [];
 afterAll(async () => {
@@ -115,5 +116,112 @@ describe("import ARCHIVE --likes --no-fetch", () => {
     expect(read.ok && read.value.tweets.map((tweet) => tweet.url)).toEqual([
       "https://x.com/i/status/1375892432211169281",
     ]);
+  });
+});
+
+describe("import ARCHIVE --likes, each liked tweet fetched from a stand-in for X", () => {
+  let server: XServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** An archive whose likes are recorded tweets: two X gives, one it tombstoned, one it lost. */
+  async function likesArchive(dir: string) {
+    const archive = path.join(dir, "archive");
+    await mkdir(path.join(archive, "data"), { recursive: true });
+    await copyFile(path.join(FIXTURE_ARCHIVE, "data", "tweets.js"), path.join(archive, "data", "tweets.js"));
+    const like = (tweetId: string, fullText?: string) => ({
+      like: {
+        tweetId,
+        ...(fullText && { fullText }),
+        expandedUrl: `https://twitter.com/i/web/status/${tweetId}`,
+      },
+    });
+    const likes = [
+      like(X_TWEETS.photo, "the archive's shorter words https://t.co/abc"),
+      like(X_TWEETS.video, "a video https://t.co/def"),
+      like(X_TWEETS.tombstone, "words only the archive still has"),
+      like(X_TWEETS.missing),
+    ];
+    await writeFile(
+      path.join(archive, "data", "like.js"),
+      `window.YTD.like.part0 = ${JSON.stringify(likes, null, 2)}`,
+    );
+    return archive;
+  }
+
+  test("completes what X gives, keeps the archive's words for the rest, and asks X nothing twice", async () => {
+    const { dir, tweetsFile, siteFile } = await workspace();
+    const archive = await likesArchive(dir);
+    server = await startXServer();
+    const env = {
+      ...server.env,
+      TWEETS_FILE: tweetsFile,
+      SITE_FILE: siteFile,
+      TWEETWALL_TIMEOUT_MS: "400",
+      TWEETWALL_BACKOFF_MS: "20",
+    };
+    const run = await runCli(["import", archive, "--likes"], env);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines).toContain("fetched 2 of 4 liked tweets from X");
+    expect(
+      lines.some((line) =>
+        line.startsWith(
+          `  kept the archive's words for https://x.com/i/status/${X_TWEETS.tombstone}, as X did not give it: `,
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.startsWith(
+          `  left out https://x.com/i/status/${X_TWEETS.missing}: the archive has no text for it (a deleted or protected tweet), and X did not give it: `,
+        ),
+      ),
+    ).toBe(true);
+
+    const read = await readTweetsFile(tweetsFile, mediaBesideFile(tweetsFile));
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const [photo, video, tombstoned, ...rest] = read.value.tweets;
+    expect(rest).toEqual([]);
+    expect(photo!.author).toMatchObject({
+      handle: expect.any(String),
+      avatar: expect.stringMatching(/^media\/avatars\//),
+    });
+    expect(photo!.text).not.toBe("the archive's shorter words https://t.co/abc");
+    expect(photo!.media?.length).toBe(1);
+    expect(video!.media?.[0]).toMatchObject({ type: "video" });
+    expect(tombstoned).toMatchObject({ text: "words only the archive still has", author: null });
+
+    const before = await readFile(tweetsFile, "utf8");
+    const fetchedBefore = server.requests.filter((url) => url.pathname === "/tweet-result").length;
+    const again = await runCli(["import", archive, "--likes"], env);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("added 0 tweets");
+    // Only the like that is not in the file (X lost it, and the archive has no words) is asked for again.
+    const asked = server.requests
+      .filter((url) => url.pathname === "/tweet-result")
+      .slice(fetchedBefore)
+      .map((url) => url.searchParams.get("id"));
+    expect(asked).toEqual([X_TWEETS.missing]);
+    expect(await readFile(tweetsFile, "utf8")).toBe(before);
+  });
+
+  test("--dry-run fetches but writes neither the tweets file nor any media", async () => {
+    const { dir, tweetsFile, siteFile } = await workspace();
+    const archive = await likesArchive(dir);
+    server = await startXServer();
+    const run = await runCli(["import", archive, "--likes", "--dry-run"], {
+      ...server.env,
+      TWEETS_FILE: tweetsFile,
+      SITE_FILE: siteFile,
+      TWEETWALL_TIMEOUT_MS: "400",
+      TWEETWALL_BACKOFF_MS: "20",
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("would add 3 tweets");
+    expect((await readdir(dir)).sort()).toEqual(["archive", "site.json"]);
   });
 });

@@ -14,8 +14,10 @@ FILE is detected as one of:
   - a plain-text wall (a page of embeds copied as text; also writes data/site.json if missing)
   - an HTML page of <blockquote class="twitter-tweet"> embeds
   - an X/Twitter archive: its folder, its .zip, or its data/tweets.js
-With --likes, adds the tweets the archive's owner liked (data/like.js) instead: each with its
-status link, text and date, and an unknown author until it is fetched.
+With --likes, adds the tweets the archive's owner liked (data/like.js) instead, each fetched
+from X to complete it (author, picture, photos, videos, quote, card: see tweetwall add). A like
+X can't give keeps the archive's words, with an unknown author; likes already in the tweets
+file are not fetched again.
 
 Options:
   --dry-run          print what would be added and skipped, change nothing
@@ -51,7 +53,13 @@ export const importCommand: Command = {
     }
     const selection = parseSelection(values);
     if (typeof selection === "string") return usageError("import", selection);
-    const { importTweets } = await import("../../import/import-tweets.ts");
+    if (values["no-fetch"] === true && values.likes !== true) {
+      return usageError("import", "--no-fetch goes with --likes: only liked tweets are fetched", USAGE);
+    }
+    const [{ importTweets }, { fetchSettingsFromEnv }] = await Promise.all([
+      import("../../import/import-tweets.ts"),
+      import("../../import/fetch/settings.ts"),
+    ]);
     return report(
       await importTweets({
         source,
@@ -59,6 +67,7 @@ export const importCommand: Command = {
         selection,
         dryRun: values["dry-run"] === true,
         likes: values.likes === true,
+        fetch: values.likes === true && values["no-fetch"] !== true ? fetchSettingsFromEnv() : undefined,
         progress: progressBar,
       }),
     );
