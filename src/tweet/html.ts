@@ -14,3 +14,15 @@ const HTML_ESCAPES: Record<string, string> = {
   '"': "&quot;",
   "'": "&#39;",
 };
+
+const X_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };
+
+/**
+ * The three entities X writes into a tweet's text (its API and archives alike), decoded in one
+ * pass: `&amp;lt;` becomes `&lt;`, never `<`. Nothing else in X's text is an entity.
+ */
+export function decodeXEntities(text: string): string {
+  return text.includes("&")
+    ? text.replace(/&(?:amp|lt|gt);/g, (entity) => X_ENTITIES[entity] ?? entity)
+    : text;
+}

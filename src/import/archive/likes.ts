@@ -1,8 +1,8 @@
 import type { TweetInput } from "../../curator/schema.ts";
+import { decodeXEntities } from "../../tweet/html.ts";
 import { dateOfStatusId } from "../../tweet/status.ts";
 import { ArchiveError } from "./error.ts";
 import { type ArchiveFile, openArchive, WHAT_AN_ARCHIVE_IS } from "./source.ts";
-import { decodeXEntities } from "./tweet.ts";
 import { forEachYtdElement } from "./ytd.ts";
 
 /**

@@ -6,6 +6,7 @@ import { tweetLanguage } from "../../tweet/language.ts";
 import { ArchiveError } from "./error.ts";
 import { readWhole, type ArchiveFile } from "./source.ts";
 import { locateInFile } from "./ytd.ts";
+import { decodeXEntities } from "../../tweet/html.ts";
 
 /**
  * One element of `data/tweets.js`, read into what the import needs. X writes
@@ -223,13 +224,7 @@ export async function convertTweet(
   };
 }
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };
 const TCO_LINK = /https?:\/\/t\.co\/[A-Za-z0-9]+/g;
-
-/** The three entities X writes into a tweet's text, decoded in one pass: `&amp;lt;` becomes `&lt;`, not `<`. */
-export function decodeXEntities(text: string): string {
-  return text.includes("&") ? text.replace(/&(?:amp|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity) : text;
-}
 
 function textWith(fullText: string, replacements: Map<string, string>): string {
   const decoded = decodeXEntities(fullText);

@@ -1,4 +1,5 @@
 import { canonicalTwitterUrl } from "../../tweet/urls.ts";
+import { decodeXEntities } from "../../tweet/html.ts";
 
 /** The part of a syndication tweet its text is made from. */
 export interface TweetTextSource {
@@ -49,13 +50,13 @@ export function expandText(
   let at = start;
   for (const [index, link] of replacements.entries()) {
     if (link.from < at) continue; // Media entities repeat one link, once for each image.
-    text += decodeEntities(points.slice(at, link.from).join(""));
+    text += decodeXEntities(points.slice(at, link.from).join(""));
     const rest = points.slice(link.to, end).join("");
     const endsText = replacements.slice(index + 1).every((next) => next.media) && rest.trim() === "";
     text += link.media || (endsText && dropLink(link.with)) ? "" : link.with;
     at = link.to;
   }
-  text += decodeEntities(points.slice(at, end).join(""));
+  text += decodeXEntities(points.slice(at, end).join(""));
   return text.trim();
 }
 
@@ -75,11 +76,4 @@ function locate(
 
 function clamp(index: number, length: number): number {
   return Math.max(0, Math.min(length, Math.trunc(index)));
-}
-
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };
-
-/** One pass, so `&amp;lt;` becomes `&lt;`, never `<`. */
-export function decodeEntities(text: string): string {
-  return text.includes("&") ? text.replace(/&(?:amp|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity) : text;
 }

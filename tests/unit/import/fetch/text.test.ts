@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { decodeEntities, expandText } from "../../../../src/import/fetch/text.ts";
+import { expandText } from "../../../../src/import/fetch/text.ts";
+import { decodeXEntities } from "../../../../src/tweet/html.ts";
 
 /** The code-point range of `part` in `text`, as X counts its indices. */
 function at(text: string, part: string): [number, number] {
@@ -32,7 +33,7 @@ describe("expandText", () => {
       },
     ];
     expect(expandText({ text, entities: { urls } })).toBe("a &lt; b <3 > https://example.org/?a=1&amp;b=2");
-    expect(decodeEntities("&amp;amp;")).toBe("&amp;");
+    expect(decodeXEntities("&amp;amp;")).toBe("&amp;");
   });
 
   test("drops a reply's hidden @mentions and the trailing media link", () => {
