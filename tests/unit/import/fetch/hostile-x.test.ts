@@ -1,0 +1,91 @@
+import { readFile } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
+import path from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { addTweetsByUrl } from "../../../../src/import/add-tweet.ts";
+import { fetchSettingsFromEnv } from "../../../../src/import/fetch/settings.ts";
+import { tempDir } from "../../../support/temp.ts";
+import {
+  recordedTweet,
+  startXServer,
+  statusUrlOf,
+  X_FIXTURES,
+  X_TWEETS,
+  type XServer,
+  type XServerOptions,
+} from "../../../support/x-server.ts";
+
+/** What a hostile or confused X answers: the stand-in with some answers replaced. */
+
+const servers: XServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function x(options: XServerOptions = {}): Promise<XServer> {
+  const server = await startXServer(options);
+  servers.push(server);
+  return server;
+}
+
+function sendJson(response: ServerResponse, value: unknown): true {
+  response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(value));
+  return true;
+}
+
+/** Answers the syndication request for `id` with the recorded answer of `from`, altered. */
+function altered(id: string, from: string, alter: (tweet: Record<string, any>) => void = () => {}) {
+  return async (url: URL, response: ServerResponse) => {
+    if (url.pathname !== "/tweet-result" || url.searchParams.get("id") !== id) return false;
+    const tweet = await recordedTweet(from);
+    alter(tweet);
+    return sendJson(response, tweet);
+  };
+}
+
+/** `add URL…` into a new tweets file, against a stand-in started with `options`. */
+async function add(urls: string[], options: XServerOptions) {
+  const server = await x(options);
+  const settings = fetchSettingsFromEnv(server.env, { timeoutMs: 400, backoffMs: 5, retries: 1 });
+  const dir = await tempDir();
+  const tweetsFile = path.join(dir, "tweets.json");
+  const outcome = await addTweetsByUrl({ tweetsFile, urls, settings });
+  const text = await readFile(tweetsFile, "utf8").catch(() => undefined);
+  const tweets = text === undefined ? [] : (JSON.parse(text) as { tweets: any[] }).tweets;
+  return { outcome, dir, tweetsFile, tweets, server };
+}
+
+describe("add URL… against a hostile X", () => {
+  test("an answer about another tweet is refused, from the syndication API and oEmbed alike", async () => {
+    const asked = "1800000000000000000";
+    const { outcome, tweets } = await add([statusUrlOf(asked)], {
+      route: async (url, response) => {
+        if (url.pathname === "/oembed") {
+          const recorded = await readFile(
+            path.join(X_FIXTURES, "oembed", `${X_TWEETS.onlyInOembed}.json`),
+            "utf8",
+          );
+          return sendJson(response, JSON.parse(recorded));
+        }
+        return altered(asked, X_TWEETS.photo)(url, response);
+      },
+    });
+    expect(tweets).toEqual([]);
+    expect(outcome.errors).toEqual([
+      `${statusUrlOf(asked)}: an answer about another tweet (${X_TWEETS.photo}); oEmbed: an answer about another tweet (${X_TWEETS.onlyInOembed})`,
+    ]);
+  });
+
+  test("an edited tweet asked for by its first id is its newest version", async () => {
+    const first = "1635500000000000000";
+    const { outcome, tweets } = await add([statusUrlOf(first)], {
+      route: altered(first, X_TWEETS.photo, (tweet) => {
+        tweet.edit_control.edit_tweet_ids = [first, X_TWEETS.photo];
+      }),
+    });
+    expect(outcome.errors).toEqual([]);
+    expect(tweets.map((tweet) => tweet.url)).toEqual([
+      `https://x.com/analytical_ada/status/${X_TWEETS.photo}`,
+    ]);
+  });
+});
