@@ -76,10 +76,7 @@ async function download(
   const limit = file.kind === "video" ? settings.videoLimitBytes : IMAGE_LIMIT_BYTES;
   // A video too large at one bitrate is tried at the next lower one.
   for (const url of file.from) {
-    const result = await httpGet(mediaAddress(url, settings)!, settings, {
-      maxBytes: limit,
-      redirect: "manual",
-    });
+    const result = await httpGet(mediaAddress(url, settings)!, settings, { maxBytes: limit });
     if (result.kind === "too-large") continue;
     if (result.kind === "failed") return { reason: `${url}: ${result.reason}` };
     if (result.status !== 200) return { reason: `${url}: HTTP ${result.status}` };

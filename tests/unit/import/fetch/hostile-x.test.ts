@@ -89,3 +89,45 @@ describe("add URL… against a hostile X", () => {
     ]);
   });
 });
+
+describe("redirects", () => {
+  const redirect = (to: string) => (url: URL, response: ServerResponse) => {
+    if (url.pathname !== "/tweet-result" && url.pathname !== "/oembed") return false;
+    response.writeHead(302, { location: `${to}${url.pathname}${url.search}` }).end();
+    return true;
+  };
+
+  test("are not followed to another host, from an API or a media host", async () => {
+    const elsewhere = await x();
+    const asked = statusUrlOf(X_TWEETS.photo);
+    const api = await add([asked], { route: redirect(elsewhere.url) });
+    expect(api.outcome.errors).toEqual([
+      `${asked}: redirected to another host, not followed: ${elsewhere.url}/tweet-result?id=${X_TWEETS.photo}&lang=en&token=3yqayydslim; oEmbed: redirected to another host, not followed: ${elsewhere.url}/oembed?url=https%3A%2F%2Ftwitter.com%2Fsomeone%2Fstatus%2F${X_TWEETS.photo}&omit_script=1&dnt=true`,
+    ]);
+    const media = await add([asked], {
+      route: (url, response) => {
+        if (!url.pathname.startsWith("/media/")) return false;
+        response.writeHead(302, { location: `${elsewhere.url}${url.pathname}` }).end();
+        return true;
+      },
+    });
+    expect(media.outcome.errors).toEqual([
+      expect.stringMatching(/the image media\/\S+\.jpg: .*redirected to another host, not followed: /),
+    ]);
+    expect(elsewhere.requests).toEqual([]);
+    expect(api.tweets).toEqual([]);
+    expect(media.tweets).toEqual([]);
+  });
+
+  test("are followed on the same host", async () => {
+    const { outcome, tweets } = await add([statusUrlOf(X_TWEETS.photo)], {
+      route: (url, response) => {
+        if (url.pathname !== "/tweet-result" || url.searchParams.has("moved")) return false;
+        response.writeHead(307, { location: `/tweet-result${url.search}&moved=1` }).end();
+        return true;
+      },
+    });
+    expect(outcome.errors).toEqual([]);
+    expect(tweets).toHaveLength(1);
+  });
+});
