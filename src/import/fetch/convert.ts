@@ -3,6 +3,7 @@ import {
   type AuthorInput,
   type CardInput,
   cardSchema,
+  IMAGE_SRC,
   type MediaInput,
   type QuoteInput,
   type ReplyInput,
@@ -126,15 +127,21 @@ function authorOf(user: SyndicationTweet["user"], files: MediaFile[]): AuthorInp
 /**
  * The picture at 400×400, X's largest square (`…/profile_images/<id>/<name>_normal.jpg` →
  * `_400x400.jpg`), stored as `media/avatars/<id>-<name>_400x400.jpg`: one file for all of an
- * author's tweets, and a new one when they change their picture.
+ * author's tweets, and a new one when they change their picture. A name that is no plain image
+ * file's, or too long for a file system, leaves the picture out.
  */
 function avatarOf(url: string): { src: string; from: string } | undefined {
   const from = url.replace(/_normal(\.\w+)$/, "_400x400$1");
   const segments = pathSegments(from);
   const [folder, name] = segments.slice(-2);
   if (!folder || !name) return undefined;
-  return { src: `media/avatars/${safeName(`${folder}-${name}`)}`, from };
+  const file = safeName(`${folder}-${name}`);
+  const src = `media/avatars/${file}`;
+  return file.length <= MAX_NAME_LENGTH && IMAGE_SRC.test(src) ? { src, from } : undefined;
 }
+
+/** Far below the 255 bytes file systems allow, and far above the names X gives pictures. */
+const MAX_NAME_LENGTH = 120;
 
 function mediaOf(data: RelatedTweet, files: MediaFile[]): MediaInput[] {
   return (data.mediaDetails ?? []).map((detail, index) => {

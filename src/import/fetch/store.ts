@@ -48,7 +48,13 @@ export async function storeTweetFiles(
   for (const { target, bytes } of ready) {
     const present = await readFile(target).catch(() => undefined);
     if (present?.equals(bytes)) continue;
-    await writeFileAtomic(target, bytes);
+    try {
+      await writeFileAtomic(target, bytes);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      return { ok: false, reason: `could not write ${target}: ${code}` };
+    }
     written++;
   }
   return { ok: true, tweet: stored, written, notes };

@@ -62,7 +62,8 @@ export const cardSchema = z.object({
 
 /** What a tweet, the tweet it quotes and the one it replies to all have. */
 const tweetFields = {
-  id_str: z.string().check(z.regex(/^\d+$/)),
+  // X's ids fit in 64 bits; a longer one would be a file name too long to write.
+  id_str: z.string().check(z.regex(/^\d{1,20}$/)),
   text: z.string(),
   created_at: z.string(),
   lang: z.optional(z.string()),

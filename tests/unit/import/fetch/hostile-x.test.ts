@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
@@ -129,5 +129,66 @@ describe("redirects", () => {
     });
     expect(outcome.errors).toEqual([]);
     expect(tweets).toHaveLength(1);
+  });
+});
+
+describe("file names made from X's answer", () => {
+  /** Any picture or photo asked for is a recorded one: the name is what is tested. */
+  const anyPicture = (url: URL, response: ServerResponse) => {
+    if (!/^\/(profile_images|media)\//.test(url.pathname)) return false;
+    void readFile(
+      path.join(X_FIXTURES, "files/profile_images/1591823355912740864/Qk3vT9xa_400x400.jpg"),
+    ).then((bytes) => response.writeHead(200, { "content-type": "image/jpeg" }).end(bytes));
+    return true;
+  };
+
+  test.each([
+    ["too long for a file system", `${"a".repeat(300)}_normal.jpg`],
+    ["climbing out of the folder", "..%2F..%2F..%2Fx_normal.jpg"],
+  ])("a picture named %s is left out; the tweet is stored, its photo under its id", async (_, name) => {
+    const { outcome, tweets, dir } = await add([statusUrlOf(X_TWEETS.photo)], {
+      route: async (url, response) =>
+        anyPicture(url, response) ||
+        altered(X_TWEETS.photo, X_TWEETS.photo, (tweet) => {
+          tweet.user.profile_image_url_https = `https://pbs.twimg.com/profile_images/123/${name}`;
+          tweet.mediaDetails[0].media_url_https = `https://pbs.twimg.com/media/..%2F..%2F..%2Fetc%2Fx.jpg`;
+        })(url, response),
+    });
+    expect(outcome.errors).toEqual([]);
+    expect(tweets[0].author).toEqual({ name: "Ada Byron 🧮", handle: "analytical_ada" });
+    expect(tweets[0].media[0].src).toBe(`media/${X_TWEETS.photo}-1.jpg`);
+    expect(await readdir(dir, { recursive: true })).toEqual(
+      expect.arrayContaining(["tweets.json", "media", `media/${X_TWEETS.photo}-1.jpg`]),
+    );
+    expect(await readdir(dir, { recursive: true })).toHaveLength(3);
+  });
+
+  test("a quoted tweet with an id too long to be X's is left out, not written under that name", async () => {
+    const { outcome, tweets } = await add([statusUrlOf(X_TWEETS.quote)], {
+      route: altered(X_TWEETS.quote, X_TWEETS.quote, (tweet) => {
+        tweet.quoted_tweet.id_str = "9".repeat(300);
+      }),
+    });
+    expect(outcome.errors).toEqual([]);
+    expect(tweets).toHaveLength(1);
+    expect(tweets[0].quote).toBeUndefined();
+  });
+
+  test("a file that can't be written is one line, not a crash", async () => {
+    const dir = await tempDir();
+    // A file where the media folder should be: no file can be written under it, even by root.
+    await writeFile(path.join(dir, "media"), "not a folder");
+    const server = await x();
+    const outcome = await addTweetsByUrl({
+      tweetsFile: path.join(dir, "tweets.json"),
+      urls: [statusUrlOf(X_TWEETS.photo)],
+      settings: fetchSettingsFromEnv(server.env, { timeoutMs: 400 }),
+    });
+    expect(outcome.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${statusUrlOf(X_TWEETS.photo)}: could not write \\S+/media/\\S+: (EEXIST|ENOTDIR)`),
+      ),
+    ]);
+    expect(await readdir(dir)).toEqual(["media"]);
   });
 });
