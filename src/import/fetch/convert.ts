@@ -283,6 +283,17 @@ function oneLine(text: string): string {
   return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
 }
 
+/**
+ * A line for the curator's terminal that quotes X's words: line breaks, other control characters
+ * and direction overrides written as escapes, so X can't add lines, colours or reversed text.
+ */
+export function visibleLine(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (character) => String.raw`\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 /** A tweet's text keeps its line breaks; other control characters, which the schema refuses, go. */
 function plainText(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { imageSize } from "image-size";
 import type { TweetInput } from "../../curator/schema.ts";
 import { writeFileAtomic } from "../../curator/write.ts";
-import type { ConvertedTweet, MediaFile } from "./convert.ts";
+import { type ConvertedTweet, type MediaFile, visibleLine } from "./convert.ts";
 import { httpGet } from "./http.ts";
 import type { FetchSettings } from "./settings.ts";
 
@@ -24,6 +24,17 @@ export type StoreOutcome =
  * A different file already at a path is the curator's and is never written over.
  */
 export async function storeTweetFiles(
+  converted: ConvertedTweet,
+  tweetsDir: string,
+  settings: FetchSettings,
+): Promise<StoreOutcome> {
+  const outcome = await storeAsIs(converted, tweetsDir, settings);
+  return outcome.ok
+    ? { ...outcome, notes: outcome.notes.map(visibleLine) }
+    : { ok: false, reason: visibleLine(outcome.reason) };
+}
+
+async function storeAsIs(
   { tweet, files }: ConvertedTweet,
   tweetsDir: string,
   settings: FetchSettings,

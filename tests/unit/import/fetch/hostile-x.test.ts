@@ -192,3 +192,17 @@ describe("file names made from X's answer", () => {
     expect(await readdir(dir)).toEqual(["media"]);
   });
 });
+
+describe("X's words in a failure", () => {
+  test("stay on the one line that names the URL: no line breaks, escapes or reversed text", async () => {
+    const asked = statusUrlOf(X_TWEETS.photo);
+    const { outcome } = await add([asked], {
+      route: altered(X_TWEETS.photo, X_TWEETS.photo, (tweet) => {
+        tweet.user.screen_name = "ada\n  https://x.com/other/status/1: \u001b[32madded\u202e";
+      }),
+    });
+    expect(outcome.errors).toEqual([
+      String.raw`${asked}: X gives the handle "ada\u000a  https://x.com/other/status/1: \u001b[32madded\u202e"`,
+    ]);
+  });
+});
