@@ -101,7 +101,10 @@ async function download(
     return wrong ? { reason: `${url}: ${wrong}` } : { bytes: result.body };
   }
   return {
-    reason: `over the video limit of ${megabytes(limit)} MB at every size X offers; a larger --video-limit stores it`,
+    reason:
+      file.kind === "video"
+        ? `over the video limit of ${megabytes(limit)} MB at every size X offers; a larger --video-limit stores it`
+        : `over ${megabytes(limit)} MB, larger than any photo X serves`,
   };
 }
 

@@ -206,3 +206,35 @@ describe("X's words in a failure", () => {
     ]);
   });
 });
+
+describe("bodies too large", () => {
+  /** Answers `pathPrefix` with a body that never ends, or a Content-Length of 2 GB and a few bytes. */
+  const endless = (pathPrefix: string, declared: boolean) => (url: URL, response: ServerResponse) => {
+    if (!url.pathname.startsWith(pathPrefix)) return false;
+    response.writeHead(200, declared ? { "content-length": String(2 ** 31) } : {});
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = () => {
+      while (!response.destroyed && response.write(chunk));
+      if (!response.destroyed) response.once("drain", pump);
+    };
+    pump();
+    return true;
+  };
+
+  test("an endless answer from the syndication API is abandoned at its cap", async () => {
+    const asked = statusUrlOf(X_TWEETS.photo);
+    const { outcome } = await add([asked], { route: endless("/tweet-result", false) });
+    expect(outcome.errors).toEqual([
+      `${asked}: an answer too large to be a tweet; oEmbed: not found (HTTP 404)`,
+    ]);
+  });
+
+  test("a photo of 2 GB is named as a photo too large, not as a video", async () => {
+    const asked = statusUrlOf(X_TWEETS.photo);
+    const { outcome, tweets } = await add([asked], { route: endless("/media/", true) });
+    expect(tweets).toEqual([]);
+    expect(outcome.errors).toEqual([
+      `${asked}: the image media/${X_TWEETS.photo}-1.jpg: over 30 MB, larger than any photo X serves`,
+    ]);
+  });
+});
