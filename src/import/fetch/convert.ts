@@ -59,7 +59,7 @@ class Unusable extends Error {}
 export function convertTweet(data: SyndicationTweet, today: string): ConvertedTweet | string {
   const files: MediaFile[] = [];
   try {
-    const quote = quoteOf(data.quoted_tweet, files);
+    const quote = quoteOf(data.quoted_tweet, data.id_str, files);
     const quotedUrl = quote?.url;
     const text = textOf(
       data,
@@ -195,10 +195,11 @@ function original(url: string): string {
   return parsed.href;
 }
 
-function quoteOf(value: unknown, files: MediaFile[]): QuoteInput | undefined {
+function quoteOf(value: unknown, quotingId: string, files: MediaFile[]): QuoteInput | undefined {
   const parsed = relatedTweetSchema.safeParse(value);
-  // A quoted tweet that was deleted comes as a tombstone: the tweet is stored without it.
-  if (!parsed.success) return undefined;
+  // A quoted tweet that was deleted comes as a tombstone: the tweet is stored without it. One
+  // that says it is the quoting tweet is no quote, and its files would take the tweet's names.
+  if (!parsed.success || parsed.data.id_str === quotingId) return undefined;
   const quoted = parsed.data;
   const media = mediaOf(quoted, files);
   const card = cardOf(quoted, files);

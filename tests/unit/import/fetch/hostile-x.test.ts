@@ -238,3 +238,33 @@ describe("bodies too large", () => {
     ]);
   });
 });
+
+describe("quotes", () => {
+  test("a tweet quoting itself is stored without the quote, whose photo would take its own's name", async () => {
+    const { outcome, tweets } = await add([statusUrlOf(X_TWEETS.photo)], {
+      route: async (url, response) => {
+        const quoted = await recordedTweet(X_TWEETS.fourPhotos);
+        return altered(X_TWEETS.photo, X_TWEETS.photo, (tweet) => {
+          tweet.quoted_tweet = { ...quoted, id_str: X_TWEETS.photo };
+        })(url, response);
+      },
+    });
+    expect(outcome.errors).toEqual([]);
+    expect(tweets[0].quote).toBeUndefined();
+    expect(tweets[0].media).toHaveLength(1);
+  });
+
+  test("a quote nested in a quote is one level, as X shows it", async () => {
+    const { outcome, tweets } = await add([statusUrlOf(X_TWEETS.quote)], {
+      route: async (url, response) => {
+        const inner = await recordedTweet(X_TWEETS.photo);
+        return altered(X_TWEETS.quote, X_TWEETS.quote, (tweet) => {
+          tweet.quoted_tweet.quoted_tweet = inner;
+        })(url, response);
+      },
+    });
+    expect(outcome.errors).toEqual([]);
+    expect(tweets[0].quote.url).toBe(`https://x.com/analytical_ada/status/${X_TWEETS.quoted}`);
+    expect(Object.keys(tweets[0].quote)).not.toContain("quote");
+  });
+});
