@@ -268,3 +268,23 @@ describe("quotes", () => {
     expect(Object.keys(tweets[0].quote)).not.toContain("quote");
   });
 });
+
+describe("the URLs a curator gives", () => {
+  test("one tweet under x.com, twitter.com and mobile.twitter.com with ?s=20 is asked for once; a non-status URL is one line", async () => {
+    const id = X_TWEETS.photo;
+    const { outcome, tweets, server } = await add(
+      [
+        `https://x.com/analytical_ada/status/${id}`,
+        `https://twitter.com/analytical_ada/status/${id}?s=20`,
+        `https://mobile.twitter.com/analytical_ada/status/${id}?s=20&t=abc`,
+        "https://x.com/analytical_ada",
+      ],
+      {},
+    );
+    expect(outcome.errors).toEqual([
+      "https://x.com/analytical_ada: not a status URL, expected one like https://x.com/jack/status/20",
+    ]);
+    expect(tweets.map((tweet) => tweet.url)).toEqual([`https://x.com/analytical_ada/status/${id}`]);
+    expect(server.requests.filter((url) => url.pathname === "/tweet-result")).toHaveLength(1);
+  });
+});
