@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { imageSize } from "image-size";
 import type { TweetInput } from "../../curator/schema.ts";
+import { HEADER_BYTES, isReadableImage, isVideo } from "../../curator/media.ts";
 import { writeFileAtomic } from "../../curator/write.ts";
 import { type ConvertedTweet, type MediaFile, visibleLine } from "./convert.ts";
 import { httpGet } from "./http.ts";
@@ -108,17 +109,20 @@ async function download(
   };
 }
 
-/** What X sent instead of the file, if so: an error page, say, in place of a JPEG. */
+/**
+ * What X sent instead of the file, if so: an error page, say, in place of a JPEG, or an image the
+ * build can't read (an SVG). The same test as `tweetwall check`'s, so what is stored passes it.
+ */
 function formatProblem(file: MediaFile, bytes: Buffer): string | undefined {
-  if (file.kind === "video") {
-    return bytes.toString("latin1", 4, 8) === "ftyp" ? undefined : "not an MP4 video";
-  }
+  const header = bytes.subarray(0, HEADER_BYTES);
+  if (file.kind === "video") return isVideo(header) ? undefined : "not an MP4 video";
   try {
     imageSize(bytes);
-    return undefined;
+    if (isReadableImage(header)) return undefined;
   } catch {
-    return "not an image";
+    // Not an image at all.
   }
+  return "not a JPEG, PNG, GIF, WebP or AVIF image";
 }
 
 /** Why `bytes` can't go to `target`: a different file is there. The same bytes are fine. */

@@ -288,3 +288,31 @@ describe("the URLs a curator gives", () => {
     expect(server.requests.filter((url) => url.pathname === "/tweet-result")).toHaveLength(1);
   });
 });
+
+describe("files that are not what they are named", () => {
+  test.each([
+    [
+      "an SVG with a script, for a photo",
+      "/media/",
+      '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><script>alert(1)</script></svg>',
+      "not a JPEG, PNG, GIF, WebP or AVIF image",
+    ],
+    [
+      "a HEIC still, for a video",
+      "/ext_tw_video/",
+      Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from("ftypheic\0\0\0\0mif1heic")]),
+      "not an MP4 video",
+    ],
+  ])("%s is refused, so tweetwall check never meets it", async (_, prefix, body, reason) => {
+    const asked = statusUrlOf(prefix === "/media/" ? X_TWEETS.photo : X_TWEETS.video);
+    const { outcome, tweets } = await add([asked], {
+      route: (url, response) => {
+        if (!url.pathname.startsWith(prefix)) return false;
+        response.writeHead(200).end(body);
+        return true;
+      },
+    });
+    expect(tweets).toEqual([]);
+    expect(outcome.errors).toEqual([expect.stringMatching(new RegExp(`^${asked}: .*: ${reason}$`))]);
+  });
+});
