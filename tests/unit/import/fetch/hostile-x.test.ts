@@ -316,3 +316,22 @@ describe("files that are not what they are named", () => {
     expect(outcome.errors).toEqual([expect.stringMatching(new RegExp(`^${asked}: .*: ${reason}$`))]);
   });
 });
+
+describe("the curator's tweets file", () => {
+  test("when it is invalid, X is asked nothing and it stays byte for byte", async () => {
+    const server = await x();
+    const dir = await tempDir();
+    const tweetsFile = path.join(dir, "tweets.json");
+    const invalid = '{ "tweets": [ { "text": "no date" } ] }\n';
+    await writeFile(tweetsFile, invalid);
+    const outcome = await addTweetsByUrl({
+      tweetsFile,
+      urls: [statusUrlOf(X_TWEETS.photo)],
+      settings: fetchSettingsFromEnv(server.env),
+    });
+    expect(outcome.errors.at(-1)).toBe(`${tweetsFile} must be valid before adding to it`);
+    expect(server.requests).toEqual([]);
+    expect(await readFile(tweetsFile, "utf8")).toBe(invalid);
+    expect(await readdir(dir)).toEqual(["tweets.json"]);
+  });
+});
