@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { typeHandlers } from "image-size/types/index";
 
 /** Enough of a file to know its format: the signatures checked below, AVIF brands included, lie in it. */
-const HEADER_BYTES = 64;
+export const HEADER_BYTES = 64;
 
 const BUILD_FORMATS = "a JPEG, PNG, GIF, WebP or AVIF image";
 
@@ -47,9 +47,14 @@ export function videoProblem(file: string): string | undefined {
     return `expected a video file at ${file}, but it cannot be read (${code ?? String(error)})`;
   }
   if (header.length === 0) return `expected an MP4 video at ${file}, but the file is empty`;
-  const brands = ftypBrands(header);
-  if (brands && !brands.includes("avif") && !brands.some((brand) => HEIC_BRANDS.has(brand))) return undefined;
+  if (isVideo(header)) return undefined;
   return `expected an MP4 video at ${file}, but the file is not one`;
+}
+
+/** Whether a file's first bytes are an MP4's: an ISO media file that is no still image of the HEIF family. */
+export function isVideo(header: Buffer): boolean {
+  const brands = ftypBrands(header);
+  return brands !== undefined && !brands.includes("avif") && !brands.some((brand) => HEIC_BRANDS.has(brand));
 }
 
 /** A file a tweet names: where in the tweet, its path under the media folder, and what it must be. */
@@ -106,7 +111,7 @@ function readHeader(file: string): Buffer {
  * The formats sharp, which the build encodes with, reads: image-size's own signature checks, and
  * for AVIF its brand, since sharp reads no other image of the HEIF family (iPhones' HEIC).
  */
-function isReadableImage(header: Buffer): boolean {
+export function isReadableImage(header: Buffer): boolean {
   const signed = (["jpg", "png", "gif", "webp"] as const).some((type) => {
     try {
       return typeHandlers.get(type)!.validate(header);

@@ -224,4 +224,19 @@ describe("import ARCHIVE --likes, each liked tweet fetched from a stand-in for X
     expect(run.stdout).toContain("would add 3 tweets");
     expect((await readdir(dir)).sort()).toEqual(["archive", "site.json"]);
   });
+
+  test("--no-fetch asks X nothing, and credits every like to an unknown author", async () => {
+    const { dir, tweetsFile, siteFile } = await workspace();
+    const archive = await likesArchive(dir);
+    server = await startXServer();
+    const run = await runCli(["import", archive, "--likes", "--no-fetch"], {
+      ...server.env,
+      TWEETS_FILE: tweetsFile,
+      SITE_FILE: siteFile,
+    });
+    expect(run.status).toBe(0);
+    expect(server.requests).toEqual([]);
+    const { tweets } = JSON.parse(await readFile(tweetsFile, "utf8")) as { tweets: { author: unknown }[] };
+    expect(tweets.map((tweet) => tweet.author)).toEqual([null, null, null]);
+  });
 });

@@ -46,6 +46,11 @@ export interface XServerOptions {
   silent?: Set<string>;
   /** Status ids whose first syndication request is answered 429 with this `Retry-After`. */
   rateLimitedOnce?: Map<string, string>;
+  /**
+   * Asked first about every request: answers it (a hostile X, say) and returns true, or leaves
+   * it to the recorded answers.
+   */
+  route?: (url: URL, response: ServerResponse) => boolean | Promise<boolean>;
 }
 
 export interface XServer {
@@ -76,6 +81,7 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
   });
 
   async function answer(url: URL, _request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (await options.route?.(url, response)) return;
     if (url.pathname === "/tweet-result") {
       const id = url.searchParams.get("id") ?? "";
       if (options.silent?.has(id)) return; // Never answered: the client's timeout is what is tested.
@@ -114,6 +120,14 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
         server.close(() => resolve());
       }),
   };
+}
+
+/** The recorded syndication answer for `id`, parsed, for a test to alter. */
+export async function recordedTweet(id: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(path.join(X_FIXTURES, "syndication", `${id}.json`), "utf8")) as Record<
+    string,
+    unknown
+  >;
 }
 
 async function json(response: ServerResponse, file: string): Promise<void> {

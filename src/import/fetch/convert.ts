@@ -3,6 +3,7 @@ import {
   type AuthorInput,
   type CardInput,
   cardSchema,
+  IMAGE_SRC,
   type MediaInput,
   type QuoteInput,
   type ReplyInput,
@@ -58,7 +59,7 @@ class Unusable extends Error {}
 export function convertTweet(data: SyndicationTweet, today: string): ConvertedTweet | string {
   const files: MediaFile[] = [];
   try {
-    const quote = quoteOf(data.quoted_tweet, files);
+    const quote = quoteOf(data.quoted_tweet, data.id_str, files);
     const quotedUrl = quote?.url;
     const text = textOf(
       data,
@@ -126,15 +127,21 @@ function authorOf(user: SyndicationTweet["user"], files: MediaFile[]): AuthorInp
 /**
  * The picture at 400×400, X's largest square (`…/profile_images/<id>/<name>_normal.jpg` →
  * `_400x400.jpg`), stored as `media/avatars/<id>-<name>_400x400.jpg`: one file for all of an
- * author's tweets, and a new one when they change their picture.
+ * author's tweets, and a new one when they change their picture. A name that is no plain image
+ * file's, or too long for a file system, leaves the picture out.
  */
 function avatarOf(url: string): { src: string; from: string } | undefined {
   const from = url.replace(/_normal(\.\w+)$/, "_400x400$1");
   const segments = pathSegments(from);
   const [folder, name] = segments.slice(-2);
   if (!folder || !name) return undefined;
-  return { src: `media/avatars/${safeName(`${folder}-${name}`)}`, from };
+  const file = safeName(`${folder}-${name}`);
+  const src = `media/avatars/${file}`;
+  return file.length <= MAX_NAME_LENGTH && IMAGE_SRC.test(src) ? { src, from } : undefined;
 }
+
+/** Far below the 255 bytes file systems allow, and far above the names X gives pictures. */
+const MAX_NAME_LENGTH = 120;
 
 function mediaOf(data: RelatedTweet, files: MediaFile[]): MediaInput[] {
   return (data.mediaDetails ?? []).map((detail, index) => {
@@ -188,10 +195,11 @@ function original(url: string): string {
   return parsed.href;
 }
 
-function quoteOf(value: unknown, files: MediaFile[]): QuoteInput | undefined {
+function quoteOf(value: unknown, quotingId: string, files: MediaFile[]): QuoteInput | undefined {
   const parsed = relatedTweetSchema.safeParse(value);
-  // A quoted tweet that was deleted comes as a tombstone: the tweet is stored without it.
-  if (!parsed.success) return undefined;
+  // A quoted tweet that was deleted comes as a tombstone: the tweet is stored without it. One
+  // that says it is the quoting tweet is no quote, and its files would take the tweet's names.
+  if (!parsed.success || parsed.data.id_str === quotingId) return undefined;
   const quoted = parsed.data;
   const media = mediaOf(quoted, files);
   const card = cardOf(quoted, files);
@@ -274,6 +282,17 @@ function safeName(name: string): string {
 /** For names and alt texts: every run of spaces, line breaks and control characters is one space. */
 function oneLine(text: string): string {
   return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+}
+
+/**
+ * A line for the curator's terminal that quotes X's words: line breaks, other control characters
+ * and direction overrides written as escapes, so X can't add lines, colours or reversed text.
+ */
+export function visibleLine(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (character) => String.raw`\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** A tweet's text keeps its line breaks; other control characters, which the schema refuses, go. */

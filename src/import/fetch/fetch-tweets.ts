@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { tweetSchema, type TweetInput } from "../../curator/schema.ts";
 import { statusIdOf } from "../../tweet/status.ts";
-import { type ConvertedTweet, convertTweet, type MediaFile } from "./convert.ts";
+import { type ConvertedTweet, convertTweet, type MediaFile, visibleLine } from "./convert.ts";
 import { fetchOembed } from "./oembed.ts";
 import type { FetchSettings } from "./settings.ts";
 import { storeTweetFiles } from "./store.ts";
@@ -79,7 +79,13 @@ async function storeOne(
     : { ok: false, url, reason: stored.reason };
 }
 
+/** One URL's tweet, or why not in one line, whatever X's words in it hold. */
 async function fetchOne(url: string, settings: FetchSettings, today: string): Promise<FetchOutcome> {
+  const outcome = await fetchAsIs(url, settings, today);
+  return outcome.ok ? outcome : { ...outcome, reason: visibleLine(outcome.reason) };
+}
+
+async function fetchAsIs(url: string, settings: FetchSettings, today: string): Promise<FetchOutcome> {
   const id = statusIdOf(url);
   if (id === undefined) return { ok: false, url, reason: "not a status URL on x.com or twitter.com" };
   const syndicated = await fetchSyndication(id, settings);

@@ -10,20 +10,38 @@ export type HttpResult =
 export interface GetOptions {
   /** The body is abandoned as soon as it is known to be larger. */
   maxBytes: number;
-  /** "manual" for media: a redirect is not followed to a host nobody checked. */
-  redirect?: RequestRedirect;
 }
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 /**
  * GETs `url`, retrying on 429, 5xx, a timeout or a network error: after `Retry-After` when X
  * sends one (up to `maxRetryAfterMs`), else after `backoffMs`, doubled on each retry. The last
- * answer is returned as it is, so a 503 that never ends is the caller's to name.
+ * answer is returned as it is, so a 503 that never ends is the caller's to name. A redirect is
+ * followed only on the same scheme, host and port: never to a host nobody checked.
  */
 export async function httpGet(
   url: string,
   settings: FetchSettings,
   options: GetOptions,
 ): Promise<HttpResult> {
+  let at = url;
+  for (let redirects = 0; ; redirects++) {
+    const result = await getRetrying(at, settings, options);
+    const location =
+      result.kind === "answer" && REDIRECTS.has(result.status) && result.headers.get("location");
+    if (!location) return result;
+    const next = URL.canParse(location, at) ? new URL(location, at) : undefined;
+    if (next?.origin !== new URL(at).origin) {
+      return { kind: "failed", reason: `redirected to another host, not followed: ${location}` };
+    }
+    if (redirects >= MAX_REDIRECTS) return { kind: "failed", reason: "redirected too many times" };
+    at = next.href;
+  }
+}
+
+async function getRetrying(url: string, settings: FetchSettings, options: GetOptions): Promise<HttpResult> {
   for (let attempt = 0; ; attempt++) {
     const result = await getOnce(url, settings, options);
     const retryable =
@@ -67,7 +85,7 @@ async function getOnce(url: string, settings: FetchSettings, options: GetOptions
   };
   arm();
   try {
-    const response = await fetch(url, { signal: controller.signal, redirect: options.redirect ?? "follow" });
+    const response = await fetch(url, { signal: controller.signal, redirect: "manual" });
     const declared = Number(response.headers.get("content-length") ?? Number.NaN);
     if (declared > options.maxBytes) {
       controller.abort();

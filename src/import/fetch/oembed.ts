@@ -1,5 +1,5 @@
 import type { TweetInput } from "../../curator/schema.ts";
-import { dateOfStatusId, handleOfStatusUrl } from "../../tweet/status.ts";
+import { dateOfStatusId, handleOfStatusUrl, statusIdOf } from "../../tweet/status.ts";
 import { parseEmbedHtml } from "../embed-html.ts";
 import { SourceError } from "../source-error.ts";
 import { httpGet } from "./http.ts";
@@ -39,6 +39,8 @@ export async function fetchOembed(
   try {
     const [tweet] = parseEmbedHtml(html, "X's oEmbed answer");
     if (!tweet) return { ok: false, reason: "an answer without a tweet" };
+    const answered = statusIdOf(tweet.url);
+    if (answered !== id) return { ok: false, reason: `an answer about another tweet (${answered})` };
     return { ok: true, tweet: { ...tweet, date: dateOfStatusId(id) ?? tweet.date } };
   } catch (error) {
     if (error instanceof SourceError) return { ok: false, reason: `${error.problem}` };

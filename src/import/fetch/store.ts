@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { imageSize } from "image-size";
 import type { TweetInput } from "../../curator/schema.ts";
+import { HEADER_BYTES, isReadableImage, isVideo } from "../../curator/media.ts";
 import { writeFileAtomic } from "../../curator/write.ts";
-import type { ConvertedTweet, MediaFile } from "./convert.ts";
+import { type ConvertedTweet, type MediaFile, visibleLine } from "./convert.ts";
 import { httpGet } from "./http.ts";
 import type { FetchSettings } from "./settings.ts";
 
@@ -24,6 +25,17 @@ export type StoreOutcome =
  * A different file already at a path is the curator's and is never written over.
  */
 export async function storeTweetFiles(
+  converted: ConvertedTweet,
+  tweetsDir: string,
+  settings: FetchSettings,
+): Promise<StoreOutcome> {
+  const outcome = await storeAsIs(converted, tweetsDir, settings);
+  return outcome.ok
+    ? { ...outcome, notes: outcome.notes.map(visibleLine) }
+    : { ok: false, reason: visibleLine(outcome.reason) };
+}
+
+async function storeAsIs(
   { tweet, files }: ConvertedTweet,
   tweetsDir: string,
   settings: FetchSettings,
@@ -48,7 +60,13 @@ export async function storeTweetFiles(
   for (const { target, bytes } of ready) {
     const present = await readFile(target).catch(() => undefined);
     if (present?.equals(bytes)) continue;
-    await writeFileAtomic(target, bytes);
+    try {
+      await writeFileAtomic(target, bytes);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      return { ok: false, reason: `could not write ${target}: ${code}` };
+    }
     written++;
   }
   return { ok: true, tweet: stored, written, notes };
@@ -76,10 +94,7 @@ async function download(
   const limit = file.kind === "video" ? settings.videoLimitBytes : IMAGE_LIMIT_BYTES;
   // A video too large at one bitrate is tried at the next lower one.
   for (const url of file.from) {
-    const result = await httpGet(mediaAddress(url, settings)!, settings, {
-      maxBytes: limit,
-      redirect: "manual",
-    });
+    const result = await httpGet(mediaAddress(url, settings)!, settings, { maxBytes: limit });
     if (result.kind === "too-large") continue;
     if (result.kind === "failed") return { reason: `${url}: ${result.reason}` };
     if (result.status !== 200) return { reason: `${url}: HTTP ${result.status}` };
@@ -87,21 +102,27 @@ async function download(
     return wrong ? { reason: `${url}: ${wrong}` } : { bytes: result.body };
   }
   return {
-    reason: `over the video limit of ${megabytes(limit)} MB at every size X offers; a larger --video-limit stores it`,
+    reason:
+      file.kind === "video"
+        ? `over the video limit of ${megabytes(limit)} MB at every size X offers; a larger --video-limit stores it`
+        : `over ${megabytes(limit)} MB, larger than any photo X serves`,
   };
 }
 
-/** What X sent instead of the file, if so: an error page, say, in place of a JPEG. */
+/**
+ * What X sent instead of the file, if so: an error page, say, in place of a JPEG, or an image the
+ * build can't read (an SVG). The same test as `tweetwall check`'s, so what is stored passes it.
+ */
 function formatProblem(file: MediaFile, bytes: Buffer): string | undefined {
-  if (file.kind === "video") {
-    return bytes.toString("latin1", 4, 8) === "ftyp" ? undefined : "not an MP4 video";
-  }
+  const header = bytes.subarray(0, HEADER_BYTES);
+  if (file.kind === "video") return isVideo(header) ? undefined : "not an MP4 video";
   try {
     imageSize(bytes);
-    return undefined;
+    if (isReadableImage(header)) return undefined;
   } catch {
-    return "not an image";
+    // Not an image at all.
   }
+  return "not a JPEG, PNG, GIF, WebP or AVIF image";
 }
 
 /** Why `bytes` can't go to `target`: a different file is there. The same bytes are fine. */

@@ -62,7 +62,8 @@ export const cardSchema = z.object({
 
 /** What a tweet, the tweet it quotes and the one it replies to all have. */
 const tweetFields = {
-  id_str: z.string().check(z.regex(/^\d+$/)),
+  // X's ids fit in 64 bits; a longer one would be a file name too long to write.
+  id_str: z.string().check(z.regex(/^\d{1,20}$/)),
   text: z.string(),
   created_at: z.string(),
   lang: z.optional(z.string()),
@@ -83,6 +84,8 @@ const syndicationTweetSchema = z.object({
   parent: z.optional(z.unknown()),
   in_reply_to_screen_name: z.optional(z.string()),
   in_reply_to_status_id_str: z.optional(z.string()),
+  /** An edited tweet's versions, oldest first: asked for by an older one, X answers the newest. */
+  edit_control: z.optional(z.object({ edit_tweet_ids: z.optional(z.array(z.string())) })),
 });
 
 export type SyndicationTweet = z.infer<typeof syndicationTweetSchema>;
@@ -133,7 +136,11 @@ export async function fetchSyndication(id: string, settings: FetchSettings): Pro
     const [issue] = parsed.error.issues;
     return { kind: "missing", reason: `an answer without a usable "${issue?.path.join(".")}"` };
   }
-  return { kind: "tweet", tweet: parsed.data };
+  const tweet = parsed.data;
+  if (tweet.id_str !== id && !tweet.edit_control?.edit_tweet_ids?.includes(id)) {
+    return { kind: "missing", reason: `an answer about another tweet (${tweet.id_str})` };
+  }
+  return { kind: "tweet", tweet };
 }
 
 /** X's own words for why a tweet can't be shown, e.g. "This Post was deleted by the Post author." */

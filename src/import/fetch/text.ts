@@ -1,4 +1,4 @@
-import { canonicalTwitterUrl } from "../../tweet/urls.ts";
+import { canonicalTwitterUrl, isHttpUrl } from "../../tweet/urls.ts";
 import { decodeXEntities } from "../../tweet/html.ts";
 
 /** The part of a syndication tweet its text is made from. */
@@ -20,8 +20,10 @@ export interface TweetTextSource {
  *
  * X counts indices in code points of the text as it sends it, entities still escaped; a string
  * index would put every link after an emoji one place off. An index that does not land on its
- * link is not trusted: the link is looked for instead. `dropLink` says which expanded links
- * to leave out when they end the text (the quoted tweet's own address, shown as the quote).
+ * link is not trusted: the link is looked for instead. A link X says stands for anything but a
+ * plain http(s) URL (`javascript:`, a line break inside) stays the t.co link it was. `dropLink`
+ * says which expanded links to leave out when they end the text (the quoted tweet's own
+ * address, shown as the quote).
  */
 export function expandText(
   source: TweetTextSource,
@@ -34,7 +36,7 @@ export function expandText(
   const replacements = [
     ...(source.entities?.urls ?? []).map((link) => ({
       ...link,
-      with: canonicalTwitterUrl(link.expanded_url ?? link.url),
+      with: canonicalTwitterUrl(plainHttpUrl(link.expanded_url) ?? link.url),
       media: false,
     })),
     ...(source.entities?.media ?? []).map((link) => ({ ...link, with: "", media: true })),
@@ -76,4 +78,9 @@ function locate(
 
 function clamp(index: number, length: number): number {
   return Math.max(0, Math.min(length, Math.trunc(index)));
+}
+
+/** `url` when it is an http(s) URL without spaces or control characters, which a URL parser skips. */
+function plainHttpUrl(url: string | undefined): string | undefined {
+  return url !== undefined && isHttpUrl(url) && !/[\s\u0000-\u001f\u007f-\u009f]/.test(url) ? url : undefined;
 }

@@ -60,3 +60,29 @@ describe("expandText", () => {
     expect(expandText({ text, entities: { urls } }, (link) => link.endsWith("/status/20"))).toBe("Read this");
   });
 });
+
+describe("expandText, given what a hostile X might send", () => {
+  test("a link expanded to anything but a plain http(s) URL stays the t.co link it was", () => {
+    const text = "see https://t.co/a1 and https://t.co/b2 and https://t.co/c3";
+    const urls = [
+      { url: "https://t.co/a1", expanded_url: "javascript:alert(document.cookie)" },
+      { url: "https://t.co/b2", expanded_url: "https://example.org/\n\n@everyone click" },
+      { url: "https://t.co/c3", expanded_url: "data:text/html,<script>alert(1)</script>" },
+    ].map((link) => ({ ...link, indices: at(text, link.url) }));
+    expect(expandText({ text, entities: { urls } })).toBe(text);
+  });
+
+  test("enormous, negative and reversed indices, emoji, combining marks and RTL text neither throw nor garble", () => {
+    const text = "שלום 👩‍👩‍👧 é https://t.co/x1 مرحبا";
+    const link = { url: "https://t.co/x1", expanded_url: "https://example.org/ü" };
+    for (const indices of [
+      [1e300, 2e300],
+      [-20, -5],
+      [30, 10],
+    ] as [number, number][]) {
+      expect(
+        expandText({ text, display_text_range: [-5, 1e300], entities: { urls: [{ ...link, indices }] } }),
+      ).toBe("שלום 👩‍👩‍👧 é https://example.org/ü مرحبا");
+    }
+  });
+});
