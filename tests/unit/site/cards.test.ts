@@ -1,7 +1,7 @@
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
 import { cardsMarker, tweetCard, tweetCards, withCards } from "../../../src/site/cards.ts";
-import type { EncodedImages } from "../../../src/site/images.ts";
+import type { EncodedMedia } from "../../../src/site/images.ts";
 import { buildWallView } from "../../../src/view/wall.ts";
 import { siteSchema } from "../../../src/curator/schema.ts";
 
@@ -9,7 +9,7 @@ const HOSTILE = `"><script>alert('x')</script><img src=x onerror=alert(1)> & {{ 
 
 const site = siteSchema.parse({ title: "T", author: { name: "A", handle: "a" } });
 
-const NO_IMAGES: EncodedImages = new Map();
+const NO_IMAGES: EncodedMedia = { images: new Map(), videos: new Map() };
 
 function wallOf(tweets: Parameters<typeof buildWallView>[1]) {
   return buildWallView(site, tweets).tweets;
@@ -46,15 +46,18 @@ describe("tweetCard", () => {
         media: [{ src: "media/a.jpg", alt: `a "quoted" <alt>`, width: 1200, height: 800 }],
       },
     ]);
-    const images: EncodedImages = new Map([
-      [
-        "media/a.jpg",
-        {
-          sources: [{ type: "image/avif", srcset: "/media/a-400.avif 400w, /media/a-800.avif 800w" }],
-          fallback: { src: "/media/a-1200.jpeg", width: 1200, height: 800 },
-        },
-      ],
-    ]);
+    const images: EncodedMedia = {
+      images: new Map([
+        [
+          "media/a.jpg",
+          {
+            sources: [{ type: "image/avif", srcset: "/media/a-400.avif 400w, /media/a-800.avif 800w" }],
+            fallbacks: [{ src: "/media/a-1200.jpeg", width: 1200, height: 800 }],
+          },
+        ],
+      ]),
+      videos: new Map(),
+    };
     const $ = cheerio.load(tweetCard(tweet!, images));
     expect($("picture source").attr("srcset")).toBe("/media/a-400.avif 400w, /media/a-800.avif 800w");
     expect({ ...$("picture img").get(0)!.attribs }).toMatchObject({

@@ -3,6 +3,9 @@ import { describe, expect, test } from "vitest";
 import { siteSchema } from "../../../src/curator/schema.ts";
 import { feedHtml, jsonFeed, withXmlCharactersOnly } from "../../../src/site/feeds.ts";
 import { buildWallView } from "../../../src/view/wall.ts";
+import type { EncodedMedia } from "../../../src/site/images.ts";
+
+const NO_MEDIA: EncodedMedia = { images: new Map(), videos: new Map() };
 
 /** Whether a strict XML 1.0 parser reads the document without an error. */
 function isWellFormed(xml: string): boolean {
@@ -40,7 +43,7 @@ describe("jsonFeed", () => {
   ]);
 
   test("has JSON Feed 1.1's required fields, and each item an id and its content", () => {
-    const feed = jsonFeed(wall.site, wall.feed!);
+    const feed = jsonFeed(wall.site, wall.feed!, NO_MEDIA);
     expect(feed).toMatchObject({ version: "https://jsonfeed.org/version/1.1", title: "T" });
     expect(feed).not.toHaveProperty("description");
     expect(feed.items).toEqual([
@@ -65,6 +68,6 @@ describe("jsonFeed", () => {
         language: "en",
       },
     ]);
-    expect(feedHtml(wall.tweets[0]!)).toBe(feed.items[1]!.content_html);
+    expect(feedHtml(wall.tweets[0]!, NO_MEDIA, "https://example.org")).toBe(feed.items[1]!.content_html);
   });
 });
