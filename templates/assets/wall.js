@@ -57,7 +57,8 @@ function addCopyButtons() {
         if (count?.textContent === "Link copied") count.textContent = previousStatus;
       }, COPIED_MS);
     });
-    meta.append(button);
+    // Before the permalink, which stays where it was: nothing on the page moves as it arrives.
+    permalink.before(button);
   }
 }
 
