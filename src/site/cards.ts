@@ -100,9 +100,11 @@ function replyHtml(reply: ReplyView): string {
 /** The quoted tweet, nested: its author, date (a link to it), words, media and link card. */
 function quoteHtml(quote: QuotedTweetView, media: EncodedMedia): string {
   const { author, date, source } = quote;
+  // A quoted tweet's author is always known (the schema requires one).
+  const profileUrl = author.profileUrl!;
   const avatar = author.avatar ? avatarHtml(author.avatar, 24, media) : "";
   return `\n<blockquote class="tweet-quote" cite="${escape(source.url)}">
-<header class="quote-author">${avatar}<span class="tweet-name">${escape(author.name)}</span> <a class="tweet-handle" href="${escape(author.profileUrl ?? "")}">@${escape(author.handle ?? "")}</a> <span aria-hidden="true">·</span> <a class="quote-source" href="${escape(source.url)}"><time datetime="${escape(date.iso)}">${escape(date.label)}</time><span class="visually-hidden">: the quoted tweet, ${escape(source.label)}</span></a></header>${quote.html ? `\n${textHtml("quote-text", quote)}` : ""}${mediaHtml(quote.media, media)}${quote.card ? linkCardHtml(quote.card, media) : ""}
+<header class="quote-author">${avatar}<span class="tweet-name">${escape(author.name)}</span> <a class="tweet-handle" href="${escape(profileUrl)}">@${escape(author.handle!)}</a> <span aria-hidden="true">·</span> <a class="quote-source" href="${escape(source.url)}"><time datetime="${escape(date.iso)}">${escape(date.label)}</time><span class="visually-hidden">: the quoted tweet, ${escape(source.label)}</span></a></header>${quote.html ? `\n${textHtml("quote-text", quote)}` : ""}${mediaHtml(quote.media, media)}${quote.card ? linkCardHtml(quote.card, media) : ""}
 </blockquote>`;
 }
 

@@ -29,15 +29,18 @@ function partHtml(part: TweetView | QuotedTweetView, media: EncodedMedia, origin
   const absolute = (src: string) => escape(new URL(src, origin).href);
   let html = part.html ? `<p>${withBreaks(part.html)}</p>` : "";
   for (const item of part.media) {
-    const poster = media.images.get(item.type === "photo" ? item.src : item.poster);
-    if (!poster) throw new Error(`the image of ${item.src} reached the feed without its files`);
-    const { src, width, height } = fallbackFor(poster, FEED_IMAGE_WIDTH);
+    const image = media.images.get(item.type === "photo" ? item.src : item.poster);
+    if (!image) throw new Error(`the image of ${item.src} reached the feed without its files`);
+    const { src, width, height } = fallbackFor(image, FEED_IMAGE_WIDTH);
+    const size = `width="${width}" height="${height}"`;
     if (item.type === "photo") {
-      html += `\n<p><img src="${absolute(src)}" alt="${escape(item.alt)}" width="${width}" height="${height}"></p>`;
-    } else {
-      const label = `${item.type === "gif" ? "GIF" : "Video"}${item.alt ? `: ${item.alt}` : ""}`;
-      html += `\n<p><a href="${absolute(media.videos.get(item.src) ?? "")}"><img src="${absolute(src)}" alt="${escape(label)}" width="${width}" height="${height}"></a></p>`;
+      html += `\n<p><img src="${absolute(src)}" alt="${escape(item.alt)}" ${size}></p>`;
+      continue;
     }
+    const video = media.videos.get(item.src);
+    if (!video) throw new Error(`the video ${item.src} reached the feed without its file`);
+    const label = `${item.type === "gif" ? "GIF" : "Video"}${item.alt ? `: ${item.alt}` : ""}`;
+    html += `\n<p><a href="${absolute(video)}"><img src="${absolute(src)}" alt="${escape(label)}" ${size}></a></p>`;
   }
   const { card } = part;
   if (card)
