@@ -97,14 +97,17 @@ function replyHtml(reply: ReplyView): string {
   return `\n<figure class="tweet-reply"><figcaption>Replying to ${link}</figcaption><blockquote dir="auto"${cite}>${reply.html}</blockquote></figure>`;
 }
 
-/** The quoted tweet, nested: its author, date (a link to it), words, media and link card. */
+/**
+ * The quoted tweet, nested: its author, date (a link to it), words, media and link card. The
+ * date keeps its dot when the line wraps.
+ */
 function quoteHtml(quote: QuotedTweetView, media: EncodedMedia): string {
   const { author, date, source } = quote;
   // A quoted tweet's author is always known (the schema requires one).
   const profileUrl = author.profileUrl!;
   const avatar = author.avatar ? avatarHtml(author.avatar, 24, media) : "";
   return `\n<blockquote class="tweet-quote" cite="${escape(source.url)}">
-<header class="quote-author">${avatar}<span class="tweet-name">${escape(author.name)}</span> <a class="tweet-handle" href="${escape(profileUrl)}">@${escape(author.handle!)}</a> <span aria-hidden="true">·</span> <a class="quote-source" href="${escape(source.url)}"><time datetime="${escape(date.iso)}">${escape(date.label)}</time><span class="visually-hidden">: the quoted tweet, ${escape(source.label)}</span></a></header>${quote.html ? `\n${textHtml("quote-text", quote)}` : ""}${mediaHtml(quote.media, media)}${quote.card ? linkCardHtml(quote.card, media) : ""}
+<header class="quote-author">${avatar}<span class="tweet-name">${escape(author.name)}</span> <a class="tweet-handle" href="${escape(profileUrl)}">@${escape(author.handle!)}</a> <span><span aria-hidden="true">·</span> <a class="quote-source" href="${escape(source.url)}"><time datetime="${escape(date.iso)}">${escape(date.label)}</time><span class="visually-hidden">: the quoted tweet, ${escape(source.label)}</span></a></span></header>${quote.html ? `\n${textHtml("quote-text", quote)}` : ""}${mediaHtml(quote.media, media)}${quote.card ? linkCardHtml(quote.card, media) : ""}
 </blockquote>`;
 }
 
