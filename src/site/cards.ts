@@ -1,7 +1,15 @@
 import { escapeHtml as escape } from "../tweet/html.ts";
-import type { TweetImage, TweetView } from "../view/types.ts";
+import type {
+  AuthorView,
+  LinkCardView,
+  QuotedTweetView,
+  ReplyView,
+  TweetMedia,
+  TweetVideo,
+  TweetView,
+} from "../view/types.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
-import type { EncodedImages } from "./images.ts";
+import { type EncodedImage, type EncodedMedia, fallbackFor } from "./images.ts";
 
 /**
  * The tweet cards, the one piece of markup a wall repeats for every tweet. A template asks for
@@ -27,7 +35,7 @@ export function cardsMarker(tweets: readonly TweetView[]): string {
 export function withCards(
   html: string,
   tweets: readonly TweetView[],
-  images: EncodedImages,
+  media: EncodedMedia,
 ): string | undefined {
   if (!html.includes("<!--tweetwall:cards ")) return undefined;
   return html.replace(MARKER, (_marker, first: string, last: string) => {
@@ -36,7 +44,7 @@ export function withCards(
       throw new Error(
         `the page asks for the cards of tweets ${first} to ${last}, which the wall does not have`,
       );
-    return tweetCards(run, images);
+    return tweetCards(run, media);
   });
 }
 
@@ -45,50 +53,146 @@ export function withCards(
  * not joined: a join would make a second copy of every page above V8's 128 KB large-object
  * size (0.9 s of the 100,000-tweet bench case).
  */
-export function tweetCards(tweets: readonly TweetView[], images: EncodedImages): string {
+export function tweetCards(tweets: readonly TweetView[], media: EncodedMedia): string {
   let html = "";
-  for (const tweet of tweets)
-    html = html ? `${html}\n  ${tweetCard(tweet, images)}` : tweetCard(tweet, images);
+  for (const tweet of tweets) html = html ? `${html}\n  ${tweetCard(tweet, media)}` : tweetCard(tweet, media);
   return html;
 }
 
 /**
- * One card. Every value is escaped here except `html`, which linkify built from escaped text.
- * The text sets its own direction (`dir="auto"`): a Hebrew tweet on an English wall reads
- * right to left.
+ * One card, laid out as X's own embed: the author, the tweet replied to, the text, its media,
+ * its link card, the tweet it quotes. Every value is escaped here except the `html` of texts,
+ * which linkify built from escaped text. Each text sets its own direction (`dir="auto"`): a
+ * Hebrew tweet on an English wall reads right to left.
  */
-export function tweetCard(tweet: TweetView, images: EncodedImages): string {
+export function tweetCard(tweet: TweetView, media: EncodedMedia): string {
   const { author, date, source } = tweet;
+  const time = `<time datetime="${escape(date.iso)}">${escape(date.label)}</time>`;
   return `<article class="tweet" id="${escape(tweet.anchor)}">
-<header class="tweet-author"><span class="tweet-name">${escape(author.name)}</span> <a class="tweet-handle" href="${escape(author.profileUrl)}">@${escape(author.handle)}</a></header>
-<p class="tweet-text" dir="auto"${tweet.lang ? ` lang="${escape(tweet.lang)}"` : ""}>${tweet.html}</p>${tweet.media.length > 0 ? mediaHtml(tweet.media, images) : ""}
-<footer class="tweet-meta"><a class="tweet-source" href="${escape(source.url)}"><time datetime="${escape(date.iso)}">${escape(date.label)}</time><span class="visually-hidden">: ${escape(source.label)}</span></a> <a class="tweet-permalink" href="${escape(tweet.permalink)}">#${tweet.number}<span class="visually-hidden">: link to this tweet</span></a></footer>
+${authorHeader(author, media)}${tweet.replyTo ? replyHtml(tweet.replyTo) : ""}${tweet.html ? `\n${textHtml("tweet-text", tweet)}` : ""}${mediaHtml(tweet.media, media)}${tweet.card ? linkCardHtml(tweet.card, media) : ""}${tweet.quote ? quoteHtml(tweet.quote, media) : ""}
+<footer class="tweet-meta">${source ? `<a class="tweet-source" href="${escape(source.url)}">${time}<span class="visually-hidden">: ${escape(source.label)}</span></a>` : time} <a class="tweet-permalink" href="${escape(tweet.permalink)}">#${tweet.number}<span class="visually-hidden">: link to this tweet</span></a></footer>
 </article>`;
 }
 
-function mediaHtml(media: readonly TweetImage[], images: EncodedImages): string {
-  const pictures = media.map(({ alt, src }) => {
-    const encoded = images.get(src);
-    if (!encoded) throw new Error(`the image ${src} reached the page without its responsive sources`);
-    const sourceTags = encoded.sources.map(
-      (source) =>
-        `\n<source type="${escape(source.type)}" srcset="${escape(source.srcset)}" sizes="(min-width: 40rem) 20rem, 100vw">`,
-    );
-    const { fallback } = encoded;
-    return `\n<picture>${sourceTags.join("")}\n<img src="${escape(fallback.src)}" alt="${escape(alt)}" width="${fallback.width}" height="${fallback.height}" loading="lazy" decoding="async">\n</picture>`;
+/** Name and handle; beside the avatar, stacked, when the author has one. An unknown author links nowhere. */
+function authorHeader(author: AuthorView, media: EncodedMedia): string {
+  const handle = author.profileUrl
+    ? ` <a class="tweet-handle" href="${escape(author.profileUrl)}">@${escape(author.handle ?? "")}</a>`
+    : "";
+  const avatar = author.avatar ? avatarHtml(author.avatar, 48, media) : "";
+  return `<header class="tweet-author${avatar ? " with-avatar" : ""}">${avatar}<span class="tweet-name">${escape(author.name)}</span>${handle}</header>`;
+}
+
+function textHtml(className: string, text: { html: string; lang: string | undefined }): string {
+  return `<p class="${className}" dir="auto"${text.lang ? ` lang="${escape(text.lang)}"` : ""}>${text.html}</p>`;
+}
+
+/** "Replying to @handle", and above the tweet the words it answers when they were stored. */
+function replyHtml(reply: ReplyView): string {
+  const link = reply.tweetUrl
+    ? `<a href="${escape(reply.tweetUrl)}">@${escape(reply.handle)}<span class="visually-hidden">’s tweet</span></a>`
+    : `<a href="${escape(reply.profileUrl)}">@${escape(reply.handle)}</a>`;
+  if (reply.html === undefined) return `\n<p class="tweet-reply">Replying to ${link}</p>`;
+  const cite = reply.tweetUrl ? ` cite="${escape(reply.tweetUrl)}"` : "";
+  return `\n<figure class="tweet-reply"><figcaption>Replying to ${link}</figcaption><blockquote dir="auto"${cite}>${reply.html}</blockquote></figure>`;
+}
+
+/**
+ * The quoted tweet, nested: its author, date (a link to it), words, media and link card. The
+ * date keeps its dot when the line wraps.
+ */
+function quoteHtml(quote: QuotedTweetView, media: EncodedMedia): string {
+  const { author, date, source } = quote;
+  // A quoted tweet's author is always known (the schema requires one).
+  const profileUrl = author.profileUrl!;
+  const avatar = author.avatar ? avatarHtml(author.avatar, 24, media) : "";
+  return `\n<blockquote class="tweet-quote" cite="${escape(source.url)}">
+<header class="quote-author">${avatar}<span class="tweet-name">${escape(author.name)}</span> <a class="tweet-handle" href="${escape(profileUrl)}">@${escape(author.handle!)}</a> <span><span aria-hidden="true">·</span> <a class="quote-source" href="${escape(source.url)}"><time datetime="${escape(date.iso)}">${escape(date.label)}</time><span class="visually-hidden">: the quoted tweet, ${escape(source.label)}</span></a></span></header>${quote.html ? `\n${textHtml("quote-text", quote)}` : ""}${mediaHtml(quote.media, media)}${quote.card ? linkCardHtml(quote.card, media) : ""}
+</blockquote>`;
+}
+
+/** The preview of a linked page: one link, its image on top, then the domain, title and description. */
+function linkCardHtml(card: LinkCardView, media: EncodedMedia): string {
+  // The image is decoration: the title beside it names the link.
+  const image = card.image ? pictureHtml(card.image.src, "", FULL_WIDTH, media) : "";
+  const description = card.description
+    ? `<span class="card-description">${escape(card.description)}</span>`
+    : "";
+  return `\n<a class="tweet-card" href="${escape(card.url)}" rel="nofollow">${image}<span class="card-body"><span class="card-domain">${escape(card.domain)}</span><span class="card-title">${escape(card.title)}</span>${description}</span></a>`;
+}
+
+/** How wide a photo shows: the whole card, or half of it in a grid of two to four. */
+const FULL_WIDTH = "(min-width: 40rem) 24rem, 100vw";
+const HALF_WIDTH = "(min-width: 40rem) 12rem, 50vw";
+
+/**
+ * Photos, videos and GIFs as X lays them out: one at its own shape, two side by side, three as
+ * one tall beside two, four in a square grid (the `media-N` class). Each photo links to its
+ * full-size file, since the grid crops it.
+ */
+function mediaHtml(items: readonly TweetMedia[], media: EncodedMedia): string {
+  if (items.length === 0) return "";
+  const sizes = items.length === 1 ? FULL_WIDTH : HALF_WIDTH;
+  const cells = items.map((item) => {
+    if (item.type !== "photo") return `\n${videoHtml(item, media)}`;
+    const encoded = imageOf(item.src, media);
+    return `\n<a class="media-item" href="${escape(encoded.fallbacks.at(-1)!.src)}">${pictureHtml(item.src, item.alt, sizes, media)}</a>`;
   });
-  return `\n<div class="tweet-media">${pictures.join("")}\n</div>`;
+  return `\n<div class="tweet-media media-${Math.min(items.length, 4)}">${cells.join("")}\n</div>`;
+}
+
+/**
+ * A video plays only when asked, with the browser's own controls. A GIF loops silently, but
+ * only once wall.js has seen that the visitor allows motion; until then, or without scripts, it
+ * has controls too.
+ */
+function videoHtml(video: TweetVideo, media: EncodedMedia): string {
+  const src = media.videos.get(video.src);
+  if (!src) throw new Error(`the video ${video.src} reached the page without its file in the site`);
+  const poster = fallbackFor(imageOf(video.poster, media), POSTER_WIDTH);
+  const gif = video.type === "gif";
+  const label = gif ? `GIF${video.alt ? `: ${video.alt}` : ""}` : video.alt;
+  const tag = `<video${gif ? ' class="tweet-gif" muted loop' : ""} controls preload="none" playsinline poster="${escape(poster.src)}" width="${video.width}" height="${video.height}"${label ? ` aria-label="${escape(label)}"` : ""}><source src="${escape(src)}" type="video/mp4"></video>`;
+  return `<div class="media-item">${tag}${gif ? '<span class="gif-badge" aria-hidden="true">GIF</span>' : ""}</div>`;
+}
+
+/** Wide enough for a card on a 2× screen: a poster has no srcset. */
+const POSTER_WIDTH = 800;
+
+function pictureHtml(src: string, alt: string, sizes: string, media: EncodedMedia): string {
+  const encoded = imageOf(src, media);
+  const sources = encoded.sources.map(
+    (source) => `<source type="${escape(source.type)}" srcset="${escape(source.srcset)}" sizes="${sizes}">`,
+  );
+  const fallback = encoded.fallbacks.at(-1)!;
+  return `<picture>${sources.join("")}<img src="${escape(fallback.src)}" alt="${escape(alt)}" width="${fallback.width}" height="${fallback.height}" loading="lazy" decoding="async"></picture>`;
+}
+
+/** The author's picture, `size` CSS pixels square; its `alt` is empty, as the name stands beside it. */
+function avatarHtml(src: string, size: number, media: EncodedMedia): string {
+  const encoded = imageOf(src, media);
+  const sources = encoded.sources.map(
+    (source) => `<source type="${escape(source.type)}" srcset="${escape(source.srcset)}" sizes="${size}px">`,
+  );
+  const fallback = fallbackFor(encoded, size * 2);
+  return `<picture>${sources.join("")}<img class="avatar" src="${escape(fallback.src)}" alt="" width="${size}" height="${size}" loading="lazy" decoding="async"></picture>`;
+}
+
+function imageOf(src: string, media: EncodedMedia): EncodedImage {
+  const encoded = media.images.get(src);
+  if (!encoded) throw new Error(`the image ${src} reached the page without its responsive sources`);
+  return encoded;
 }
 
 /** The `cards` filter and transform, for the wall `shown()` returns (set once its images are encoded). */
 export default function cards(
   eleventyConfig: EleventyConfig,
-  shown: () => { tweets: readonly TweetView[]; images: EncodedImages } | undefined,
+  shown: () => { tweets: readonly TweetView[]; media: EncodedMedia } | undefined,
 ): void {
   eleventyConfig.addFilter("cards", cardsMarker);
   eleventyConfig.addTransform("cards", function (content) {
     const wall = shown();
     if (!wall || typeof content !== "string") return content;
-    return withCards(content, wall.tweets, wall.images) ?? content;
+    return withCards(content, wall.tweets, wall.media) ?? content;
   });
 }

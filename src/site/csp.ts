@@ -8,7 +8,7 @@ export interface CspInput {
 }
 
 /**
- * The page uses its own inline stylesheet, same-origin images, its own scripts (plus one inline
+ * The page uses its own inline stylesheet, same-origin images and videos, its own scripts (plus one inline
  * line, by hash) and the search index they fetch: everything else is forbidden. (`frame-ancestors` is ignored
  * in a <meta> policy; `_headers` adds it. The dev server's live-reload script and websocket are
  * same-origin too.)
@@ -18,6 +18,8 @@ export function contentSecurityPolicy({ inlineStyles, inlineScripts }: CspInput)
     ["default-src", "'none'"],
     ["style-src", ...inlineStyles.map(sha256Source)],
     ["img-src", "'self'"],
+    // The tweets' videos and GIFs, copied into /media/.
+    ["media-src", "'self'"],
     ["script-src", "'self'", ...inlineScripts.map(sha256Source)],
     ["connect-src", "'self'"],
     ["base-uri", "'none'"],

@@ -5,7 +5,7 @@ import assets from "./assets.ts";
 import cards from "./cards.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import feeds from "./feeds.ts";
-import { encodeImages, type EncodedImages } from "./images.ts";
+import { encodeMedia, type EncodedMedia } from "./images.ts";
 import { writeSearchIndex } from "./search-index.ts";
 import { searchIndexOf } from "../view/search-index.ts";
 import { SiteError } from "./site-error.ts";
@@ -24,7 +24,11 @@ export const SITE_FILES = {
   includes: "partials",
   layouts: "layouts",
   css: "templates/assets/wall.css",
-  scripts: { wall: "templates/assets/wall.js", finder: "templates/assets/finder.js" },
+  scripts: {
+    wall: "templates/assets/wall.js",
+    finder: "templates/assets/finder.js",
+    gifs: "templates/assets/gifs.js",
+  },
   favicon: "templates/assets/favicon.svg",
 };
 
@@ -43,11 +47,11 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
 }
 
 /**
- * The wall as Eleventy's `wall` global, its cards, images, feeds, inline assets and search
+ * The wall as Eleventy's `wall` global, its cards, media, feeds, inline assets and search
  * index. Every page is made from the one view `load` returns for the build.
  */
 export default function site(eleventyConfig: EleventyConfig, { load, mediaRoot }: SiteOptions): void {
-  let shown: { wall: WallView; images: EncodedImages; withTweets: Map<string, string> } | undefined;
+  let shown: { wall: WallView; media: EncodedMedia; withTweets: Map<string, string> } | undefined;
   const written = new Set<string>();
 
   eleventyConfig.on("eleventy.before", async () => {
@@ -59,16 +63,16 @@ export default function site(eleventyConfig: EleventyConfig, { load, mediaRoot }
   eleventyConfig.addGlobalData("wall", async () => {
     const wall = await load();
     if (!wall.ok) throw new CuratorProblems(wall.problems);
-    const images = await encodeImages(wall.value.tweets, {
+    const media = await encodeMedia(wall.value.tweets, {
       mediaRoot,
       outputDir: eleventyConfig.directories.output,
       pathPrefix: wall.value.site.pathPrefix,
     });
-    shown = { wall: wall.value, images, withTweets: pagesWithTweets(wall.value) };
+    shown = { wall: wall.value, media, withTweets: pagesWithTweets(wall.value) };
     return wall.value;
   });
 
-  eleventyConfig.addPlugin(cards, () => shown && { tweets: shown.wall.tweets, images: shown.images });
+  eleventyConfig.addPlugin(cards, () => shown && { tweets: shown.wall.tweets, media: shown.media });
   eleventyConfig.addTransform("pages-with-tweets", function (content) {
     if (typeof this.page.url === "string") written.add(this.page.url);
     // A page that should show tweets and renders without them is a template error Nunjucks did
@@ -93,7 +97,7 @@ export default function site(eleventyConfig: EleventyConfig, { load, mediaRoot }
   });
 
   eleventyConfig.addPlugin(assets, { cssFile: SITE_FILES.css, scriptFiles: SITE_FILES.scripts });
-  eleventyConfig.addPlugin(feeds);
+  eleventyConfig.addPlugin(feeds, () => shown?.media);
   eleventyConfig.addPassthroughCopy({ [SITE_FILES.favicon]: "favicon.svg" });
   eleventyConfig.ignores.add(`${SITE_FILES.input}/assets/**`);
 }

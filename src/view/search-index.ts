@@ -6,6 +6,7 @@ import type { AuthorView, TweetView } from "./types.ts";
  * and rows refer to them by position.
  */
 export interface SearchIndex {
+  /** An unknown author's handle is "". */
   authors: [handle: string, name: string][];
   tweets: [wallUrl: string, text: string, isoDate: string, author: number][];
 }
@@ -19,7 +20,7 @@ export function searchIndexOf(tweets: TweetView[]): SearchIndex {
     const key = `${handle}\n${name}`;
     let number = authorNumbers.get(key);
     if (number === undefined) {
-      number = authors.push([handle, name]) - 1;
+      number = authors.push([handle ?? "", name]) - 1;
       authorNumbers.set(key, number);
     }
     return number;

@@ -127,10 +127,23 @@ export interface SiteView {
   pathPrefix: string;
 }
 
+/** Who wrote a tweet. An unknown author (a liked tweet imported without fetching) has a name to show and nothing else. */
 export interface AuthorView {
+  /** "Unknown author" when unknown. */
   name: string;
-  handle: string;
-  profileUrl: string;
+  /** Without its @; undefined when the author is unknown. */
+  handle: string | undefined;
+  profileUrl: string | undefined;
+  /** "Name (@handle)", or "Unknown author": for feeds and titles. */
+  byline: string;
+  /** Their picture, by its path under the media folder. */
+  avatar: string | undefined;
+}
+
+/** Where a tweet comes from, for a link and its hidden label. */
+export interface TweetSource {
+  url: string;
+  label: string;
 }
 
 export interface TweetView {
@@ -138,7 +151,10 @@ export interface TweetView {
   number: number;
   /** Stable fragment id: from the status id when the URL has one, else date and first words. */
   anchor: string;
-  /** Escaped, linkified text; line breaks are kept as `\n` and shown with `white-space: pre-wrap`. */
+  /**
+   * Escaped, linkified text; line breaks are kept as `\n` and shown with `white-space: pre-wrap`.
+   * Empty when the text was only the link to a photo the wall shows.
+   */
   html: string;
   /** The text without markup, for titles and feeds. */
   text: string;
@@ -148,10 +164,19 @@ export interface TweetView {
   /** When it joined the wall (the day's start, UTC, in ms), when the curator noted it. */
   added: number | undefined;
   author: AuthorView;
-  /** The original tweet when known, else the author's profile. */
-  source: { url: string; label: string };
-  /** Images by their path under the media folder; the site layer encodes them. */
-  media: TweetImage[];
+  /**
+   * The original tweet when known, else the author's profile; none for a tweet by an unknown
+   * author without its address.
+   */
+  source: TweetSource | undefined;
+  /** Photos, videos and GIFs by their paths under the media folder; the site layer encodes them. */
+  media: TweetMedia[];
+  /** The tweet it quotes. */
+  quote: QuotedTweetView | undefined;
+  /** The tweet it replies to. */
+  replyTo: ReplyView | undefined;
+  /** The preview of the page it links to. */
+  card: LinkCardView | undefined;
   /** The wall page holding this tweet, with its anchor (a link, with the path prefix). */
   wallUrl: string;
   /** The tweet's own page when the site has tweet pages, else its place on the wall (a link). */
@@ -164,12 +189,58 @@ export interface TweetView {
   next: TweetLink | undefined;
 }
 
+/** A quoted tweet, shown nested in the card of the tweet quoting it. Its author is always known. */
+export interface QuotedTweetView {
+  html: string;
+  text: string;
+  lang: string | undefined;
+  date: TweetDate;
+  author: AuthorView;
+  source: TweetSource;
+  media: TweetMedia[];
+  card: LinkCardView | undefined;
+}
+
+export interface ReplyView {
+  handle: string;
+  profileUrl: string;
+  /** The tweet replied to, when the curator linked it. */
+  tweetUrl: string | undefined;
+  /** Its words, escaped and linkified, when the curator stored them. */
+  html: string | undefined;
+}
+
+/** The preview of a linked page, as X shows it under the tweet. */
+export interface LinkCardView {
+  /** An http(s) address: the schema refuses any other. */
+  url: string;
+  title: string;
+  description: string | undefined;
+  /** The curator's, else the link's host without `www.`. */
+  domain: string;
+  image: TweetImage | undefined;
+}
+
+/** An image by its path relative to the tweets file's folder, e.g. `media/1600537548036857856-a.jpg`. */
 export interface TweetImage {
-  /** Path relative to the tweets file's folder, e.g. `media/1600537548036857856-a.jpg`. */
   src: string;
-  alt: string;
   width: number;
   height: number;
+}
+
+export type TweetMedia = TweetPhoto | TweetVideo;
+
+export interface TweetPhoto extends TweetImage {
+  type: "photo";
+  alt: string;
+}
+
+/** A video, or a GIF (X serves it as a silent looping MP4); `src` is the MP4. */
+export interface TweetVideo extends TweetImage {
+  type: "video" | "gif";
+  /** The image shown before it plays. */
+  poster: string;
+  alt: string | undefined;
 }
 
 export interface TweetLink {

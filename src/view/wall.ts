@@ -4,7 +4,6 @@ import type {
   PageMeta,
   SiteView,
   Timeline,
-  TweetImage,
   TweetLink,
   TweetView,
   WallPage,
@@ -12,16 +11,17 @@ import type {
 } from "./types.ts";
 import { parseTweetDate, type TweetDate } from "../tweet/dates.ts";
 import { linkifyText } from "../tweet/linkify.ts";
-import { canonicalTwitterUrl, profileUrl } from "../tweet/urls.ts";
-import { bareHandle } from "../tweet/handle.ts";
+import { canonicalTwitterUrl } from "../tweet/urls.ts";
 import { escapeHtml } from "../tweet/html.ts";
 import { paginateWall, tweetPagePath, withPathPrefix } from "./pages.ts";
 import { statusIdOf } from "../tweet/status.ts";
 import { buildTimeline, tweetCount } from "./timeline.ts";
 import { buildFeed } from "./feed.ts";
 import { sourceOf } from "./source.ts";
-import { shorten } from "./text.ts";
-import type { AuthorInput, Site, TweetInput } from "../curator/schema.ts";
+import { shorten, tidyText } from "./text.ts";
+import { normalizeAuthor, UNKNOWN_AUTHOR } from "./author.ts";
+import { normalizeCard, normalizeMedia, normalizeQuote, normalizeReply, shownText } from "./attachments.ts";
+import type { Site, TweetInput } from "../curator/schema.ts";
 
 /** The wall's view, frozen: nothing downstream can change what was checked and built here. */
 export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
@@ -86,7 +86,7 @@ function linkNeighbours(tweets: TweetView[]): void {
 /** A tweet page's title, within the 70 characters search results show, and its description. */
 function tweetPageMeta(tweet: TweetView): PageMeta {
   return {
-    title: `“${shorten(tweet.text, 46)}” (@${tweet.author.handle})`,
+    title: `“${shorten(tweet.text, 46)}” (${tweet.author.handle ? `@${tweet.author.handle}` : "unknown author"})`,
     description: shorten(tweet.text, 200),
   };
 }
@@ -94,29 +94,30 @@ function tweetPageMeta(tweet: TweetView): PageMeta {
 export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor: AuthorView): TweetView {
   const parsed = parseTweetDate(tweet.date);
   if (!parsed.ok) throw new Error(`tweet ${number}: unvalidated date reached normalize: ${parsed.expected}`);
-  const author = tweet.author ? normalizeAuthor(tweet.author) : defaultAuthor;
-  const text = tweet.text.replace(/\r\n?/g, "\n").trim();
+  const author =
+    tweet.author === null ? UNKNOWN_AUTHOR : tweet.author ? normalizeAuthor(tweet.author) : defaultAuthor;
+  const written = tidyText(tweet.text);
+  const media = normalizeMedia(tweet.media);
+  const shown = shownText(written, media);
   const url = tweet.url === undefined ? undefined : canonicalTwitterUrl(tweet.url);
   const added = tweet.added === undefined ? undefined : parseTweetDate(tweet.added);
   if (added && !added.ok) throw new Error(`tweet ${number}: unvalidated added day reached normalize`);
   return {
     number,
-    anchor: anchorFor(text, parsed.date, url),
-    html: linkifyText(text),
-    text,
+    // From the words as written: the anchor, and the tweet page's address, stay as they were.
+    anchor: anchorFor(written, parsed.date, url),
+    html: linkifyText(shown),
+    // A text that was only the link to its photo keeps it here: titles need words.
+    text: shown || written,
     lang: tweet.lang,
     date: parsed.date,
     added: added?.date.timestamp,
     author,
     source: sourceOf(url, author),
-    // Videos reach the page with the view of rich tweets (issue 11); until then, photos only.
-    media: tweet.media
-      ? tweet.media.flatMap((item) =>
-          item.type === undefined || item.type === "photo"
-            ? [{ src: item.src, alt: item.alt, width: item.width, height: item.height }]
-            : [],
-        )
-      : NO_MEDIA,
+    media,
+    quote: normalizeQuote(tweet.quote),
+    replyTo: normalizeReply(tweet.replyTo),
+    card: normalizeCard(tweet.card),
     wallUrl: "",
     permalink: "",
     pagePath: undefined,
@@ -124,15 +125,6 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     previous: undefined,
     next: undefined,
   };
-}
-
-// Shared by every tweet without media rather than one copy per tweet: a large wall's view
-// lives through the whole build.
-const NO_MEDIA: TweetImage[] = [];
-
-export function normalizeAuthor(author: AuthorInput): AuthorView {
-  const handle = bareHandle(author.handle);
-  return { name: author.name.trim(), handle, profileUrl: profileUrl(handle) };
 }
 
 function normalizeSite(site: Site, author: AuthorView): SiteView {

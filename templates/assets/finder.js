@@ -147,10 +147,13 @@ function wallTweets() {
     article,
     text: fold(
       ["tweet-text", "tweet-name", "tweet-handle"]
-        .map((name) => article.querySelector(`.${name}`)?.textContent ?? "")
+        // The tweet's own: a quoted tweet's name and words sit deeper in the card.
+        .map(
+          (name) => article.querySelector(`:scope > .${name}, :scope > header .${name}`)?.textContent ?? "",
+        )
         .join("\n"),
     ),
-    ...yearAndMonth(article.querySelector("time")?.getAttribute("datetime") ?? ""),
+    ...yearAndMonth(article.querySelector(":scope > footer time")?.getAttribute("datetime") ?? ""),
   }));
   return tweetsOnThisPage;
 }
@@ -167,7 +170,7 @@ function loadIndex() {
         const [handle, name] = authors[author];
         return {
           row: { wallUrl, text, isoDate, handle, name },
-          text: fold(`${text}\n@${handle}\n${name}`),
+          text: fold(`${text}\n${handle && `@${handle}`}\n${name}`),
           ...yearAndMonth(isoDate),
         };
       }),
@@ -192,9 +195,11 @@ function resultCard({ wallUrl, text, isoDate, handle, name }) {
   link.href = wallUrl.startsWith(siteRoot.pathname)
     ? wallUrl
     : siteRoot.pathname + wallUrl.replace(/^\//, "");
-  link.append(element("span", "visually-hidden", ` (@${handle}, ${label})`));
+  // An unknown author has a name ("Unknown author") and no handle.
+  link.append(element("span", "visually-hidden", ` (${handle ? `@${handle}` : name}, ${label})`));
   const author = element("header", "tweet-author");
-  author.append(element("span", "tweet-name", name), " ", element("span", "tweet-handle", `@${handle}`));
+  author.append(element("span", "tweet-name", name));
+  if (handle) author.append(" ", element("span", "tweet-handle", `@${handle}`));
   const meta = element("footer", "tweet-meta");
   meta.append(time, link);
   const card = element("article", "tweet");

@@ -1,6 +1,7 @@
 // The wall's enhancements. Everything here is optional: without this script the whole wall
 // shows, the finder stays hidden and each tweet keeps its permalink. The finder's own code
-// (finder.js) loads on first use, so the first view stays small.
+// (finder.js) loads on first use, and the GIFs' (gifs.js) only on a page with one, so the first
+// view stays small.
 
 const COPIED_MS = 2000;
 const finder = document.getElementById("finder");
@@ -8,6 +9,7 @@ const count = document.getElementById("finder-count");
 
 addCopyButtons();
 if (finder) offerFinder(finder);
+if (document.querySelector("video.tweet-gif")) import("./gifs.js");
 
 function offerFinder(finder) {
   const form = finder.querySelector("form");
@@ -55,7 +57,8 @@ function addCopyButtons() {
         if (count?.textContent === "Link copied") count.textContent = previousStatus;
       }, COPIED_MS);
     });
-    meta.append(button);
+    // Before the permalink, which stays where it was: nothing on the page moves as it arrives.
+    permalink.before(button);
   }
 }
 

@@ -1,7 +1,7 @@
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
 import { cardsMarker, tweetCard, tweetCards, withCards } from "../../../src/site/cards.ts";
-import type { EncodedImages } from "../../../src/site/images.ts";
+import type { EncodedMedia } from "../../../src/site/images.ts";
 import { buildWallView } from "../../../src/view/wall.ts";
 import { siteSchema } from "../../../src/curator/schema.ts";
 
@@ -9,7 +9,7 @@ const HOSTILE = `"><script>alert('x')</script><img src=x onerror=alert(1)> & {{ 
 
 const site = siteSchema.parse({ title: "T", author: { name: "A", handle: "a" } });
 
-const NO_IMAGES: EncodedImages = new Map();
+const NO_IMAGES: EncodedMedia = { images: new Map(), videos: new Map() };
 
 function wallOf(tweets: Parameters<typeof buildWallView>[1]) {
   return buildWallView(site, tweets).tweets;
@@ -46,15 +46,18 @@ describe("tweetCard", () => {
         media: [{ src: "media/a.jpg", alt: `a "quoted" <alt>`, width: 1200, height: 800 }],
       },
     ]);
-    const images: EncodedImages = new Map([
-      [
-        "media/a.jpg",
-        {
-          sources: [{ type: "image/avif", srcset: "/media/a-400.avif 400w, /media/a-800.avif 800w" }],
-          fallback: { src: "/media/a-1200.jpeg", width: 1200, height: 800 },
-        },
-      ],
-    ]);
+    const images: EncodedMedia = {
+      images: new Map([
+        [
+          "media/a.jpg",
+          {
+            sources: [{ type: "image/avif", srcset: "/media/a-400.avif 400w, /media/a-800.avif 800w" }],
+            fallbacks: [{ src: "/media/a-1200.jpeg", width: 1200, height: 800 }],
+          },
+        ],
+      ]),
+      videos: new Map(),
+    };
     const $ = cheerio.load(tweetCard(tweet!, images));
     expect($("picture source").attr("srcset")).toBe("/media/a-400.avif 400w, /media/a-800.avif 800w");
     expect({ ...$("picture img").get(0)!.attribs }).toMatchObject({
@@ -144,5 +147,144 @@ describe("withCards", () => {
     expect(() => withCards("<!--tweetwall:cards 11-16-->", tweets, NO_IMAGES)).toThrow(
       "the cards of tweets 11 to 16, which the wall does not have",
     );
+  });
+});
+
+describe("whole tweets", () => {
+  /** Each image these tests name, encoded as images.ts would; each video linked at /media/<name>-hash.mp4. */
+  const media: EncodedMedia = {
+    images: new Map(
+      ["p0", "p1", "p2", "p3", "vp", "gp", "ada", "x"].map((name) => [
+        `media/${name}.jpg`,
+        {
+          sources: [{ type: "image/avif", srcset: `/media/${name}-400.avif 400w` }],
+          fallbacks: [48, 96, 400, 800, 1200].map((width) => ({
+            src: `/media/${name}-${width}.jpeg`,
+            width,
+            height: width / 2,
+          })),
+        },
+      ]),
+    ),
+    videos: new Map([
+      ["media/v.mp4", "/media/v-hash.mp4"],
+      ["media/g.mp4", "/media/g-hash.mp4"],
+    ]),
+  };
+  const photos = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      src: `media/p${index}.jpg`,
+      alt: `photo ${index}`,
+      width: 2,
+      height: 1,
+    }));
+  const cardOf = (tweet: Parameters<typeof buildWallView>[1][number]) =>
+    cheerio.load(tweetCard(wallOf([tweet])[0]!, media));
+
+  test.each([1, 2, 3, 4])(
+    "%i photos are laid out as X lays out that many, each linking its full-size file",
+    (count) => {
+      const $ = cardOf({ text: "t", date: "2022-12-03", media: photos(count) });
+      expect($(".tweet-media").attr("class")).toBe(`tweet-media media-${count}`);
+      expect(
+        $("a.media-item img")
+          .map((_, img) => $(img).attr("alt"))
+          .get(),
+      ).toEqual(photos(count).map((p) => p.alt));
+      expect($("a.media-item").first().attr("href")).toBe("/media/p0-1200.jpeg");
+      expect($("source").attr("sizes")).toBe(
+        count === 1 ? "(min-width: 40rem) 24rem, 100vw" : "(min-width: 40rem) 12rem, 50vw",
+      );
+    },
+  );
+
+  test("a video has controls, its poster and size, and plays only when asked", () => {
+    const $ = cardOf({
+      text: "t",
+      date: "2022-12-03",
+      media: [{ type: "video", src: "media/v.mp4", poster: "media/vp.jpg", width: 640, height: 360 }],
+    });
+    const video = $("video");
+    expect({ ...video.get(0)!.attribs }).toEqual({
+      controls: "",
+      preload: "none",
+      playsinline: "",
+      poster: "/media/vp-800.jpeg",
+      width: "640",
+      height: "360",
+    });
+    expect($("video > source").attr("src")).toBe("/media/v-hash.mp4");
+    expect($(".gif-badge")).toHaveLength(0);
+  });
+
+  test("a GIF is muted and loops, keeps its controls for the script to take, and wears a badge", () => {
+    const $ = cardOf({
+      text: "t",
+      date: "2022-12-03",
+      media: [{ type: "gif", src: "media/g.mp4", poster: "media/gp.jpg", alt: "a cat", width: 2, height: 2 }],
+    });
+    expect(Object.keys($("video").get(0)!.attribs)).toEqual(
+      expect.arrayContaining(["class", "muted", "loop", "controls", "playsinline", "aria-label"]),
+    );
+    expect($("video").attr("aria-label")).toBe("GIF: a cat");
+    expect($(".media-item > .gif-badge").text()).toBe("GIF");
+    expect($("[autoplay]")).toHaveLength(0);
+  });
+
+  test("refuses a video whose file was never put in the site", () => {
+    const [tweet] = wallOf([
+      {
+        text: "t",
+        date: "2022-12-03",
+        media: [{ type: "video", src: "media/x.mp4", poster: "media/x.jpg", width: 1, height: 1 }],
+      },
+    ]);
+    expect(() => tweetCard(tweet!, media)).toThrow("the video media/x.mp4 reached the page without its file");
+  });
+
+  test("the avatar is 48 pixels, without alt text, beside the name and handle", () => {
+    const $ = cardOf({
+      text: "t",
+      date: "2022-12-03",
+      author: { name: "Ada", handle: "ada", avatar: "media/ada.jpg" },
+    });
+    expect($("header").attr("class")).toBe("tweet-author with-avatar");
+    expect({ ...$("header img").get(0)!.attribs }).toMatchObject({
+      class: "avatar",
+      src: "/media/ada-96.jpeg",
+      alt: "",
+      width: "48",
+      height: "48",
+    });
+    expect($("header source").attr("sizes")).toBe("48px");
+  });
+
+  test("an unknown author's card names no one and links no profile; without an address, the date links nowhere", () => {
+    const $ = cardOf({ text: "t", date: "2022-12-03", author: null });
+    expect($("header").prop("outerHTML")).toBe(
+      '<header class="tweet-author"><span class="tweet-name">Unknown author</span></header>',
+    );
+    expect($("footer > time").attr("datetime")).toBe("2022-12-03");
+    expect($(".tweet-source")).toHaveLength(0);
+  });
+
+  test("replies, quotes and link cards are escaped once and link only where they should", () => {
+    const $ = cardOf({
+      text: "t",
+      date: "2022-12-03",
+      replyTo: { handle: "bob", text: `<i>"hi"</i>` },
+      card: { url: "https://example.com/?a=1&b=<2>", title: `<b>T</b>`, domain: "ex&ample" },
+      quote: { text: "<q>", date: "2022-12-01", author: { name: `<s>N</s>`, handle: "n" } },
+    });
+    expect($(".tweet-reply figcaption a").attr("href")).toBe("https://x.com/bob");
+    expect($(".tweet-reply blockquote").text()).toBe(`<i>"hi"</i>`);
+    expect($("a.tweet-card").attr("href")).toBe("https://example.com/?a=1&b=<2>");
+    expect($(".card-title").text()).toBe("<b>T</b>");
+    expect($(".card-domain").text()).toBe("ex&ample");
+    expect($(".tweet-card img")).toHaveLength(0);
+    expect($(".tweet-quote .tweet-name").text()).toBe("<s>N</s>");
+    expect($(".tweet-quote .quote-source").attr("href")).toBe("https://x.com/n");
+    expect($(".quote-text").text()).toBe("<q>");
+    expect($("i, b, s, q")).toHaveLength(0);
   });
 });

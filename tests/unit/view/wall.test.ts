@@ -115,7 +115,7 @@ describe("buildWallView", () => {
       { text: "b", date: "2022-12-03", url: "https://www.example.org/notes/1" },
       { text: "c", date: "2022-12-03", url: "https://mastodon.social/@me/109" },
       { text: "d", date: "2022-12-03" },
-    ]).tweets.map((tweet) => tweet.source.label);
+    ]).tweets.map((tweet) => tweet.source?.label);
     expect(labels).toEqual([
       "the original on X",
       "the original on example.org",
