@@ -1,6 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import * as cheerio from "cheerio";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { mediaBesideFile, readTweetsFile } from "../../src/curator/read.ts";
 import { FIXTURE_ARCHIVE, zipFolder } from "../support/archive.ts";
@@ -79,6 +80,21 @@ describe("import ARCHIVE --likes --no-fetch", () => {
     });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain("added 0 tweets");
+  });
+
+  test("the built wall says the author is unknown, not the curator", async () => {
+    const { dir, tweetsFile, siteFile } = await workspace();
+    const env = { TWEETS_FILE: tweetsFile, SITE_FILE: siteFile };
+    expect((await runCli(["import", FIXTURE_ARCHIVE, "--likes", "--no-fetch"], env)).status).toBe(0);
+    const output = path.join(dir, "site");
+    const build = await runCli(["build", "--output", output], env);
+    expect(build.stderr).toBe("");
+    const $ = cheerio.load(await readFile(path.join(output, "index.html"), "utf8"));
+    const cards = $("article.tweet");
+    expect(cards).toHaveLength(3);
+    expect($.html()).not.toContain("Wall Owner</span>");
+    expect($.html()).not.toContain("@wall_owner");
+    expect(cards.first().find(".tweet-author").text()).toContain("Unknown author");
   });
 
   test("refuses flags for the owner's own tweets, and reads nothing into the file", async () => {
