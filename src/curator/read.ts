@@ -40,7 +40,9 @@ export interface WallInput {
  */
 export async function readWall({ tweetsFile, siteFile }: WallFiles): Promise<Checked<WallInput>> {
   const [siteText, tweetsText] = await Promise.all([readText(siteFile), readText(tweetsFile)]);
-  const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : siteText;
+  // The site author's picture lives in the media folder beside the tweets file, as every tweet's does.
+  const site =
+    typeof siteText === "string" ? parseSiteJson(siteText, siteFile, mediaBesideFile(tweetsFile)) : siteText;
   const tweets =
     typeof tweetsText === "string"
       ? parseTweetsJson(tweetsText, tweetsFile, mediaBesideFile(tweetsFile))
@@ -180,13 +182,22 @@ function mediaProblems(tweets: readonly unknown[], problemOf: NonNullable<Tweets
   return found;
 }
 
-export function parseSiteJson(text: string, file: string): Checked<Site> {
+export function parseSiteJson(text: string, file: string, checks: TweetsFileChecks = {}): Checked<Site> {
   const json = parseJsonWithPositions(text, file);
   if (!json.ok) return json;
   const { tree, value } = json.value;
   const result = siteSchema.safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
+  const avatar = result.success ? result.data.author.avatar : undefined;
+  const avatarProblem = avatar === undefined ? undefined : checks.mediaProblem?.(avatar, "image");
+  if (result.success && avatarProblem === undefined) return { ok: true, value: result.data };
   const root = tree();
+  if (result.success) {
+    const offset = findNodeAtLocation(root, ["author", "avatar"])?.offset ?? 0;
+    return {
+      ok: false,
+      problems: placed(text, [{ file, offset, field: "author.avatar", message: avatarProblem! }]),
+    };
+  }
   const located = result.error.issues.map((issue) =>
     locateIssue(
       issue,

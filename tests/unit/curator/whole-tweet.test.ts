@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mediaFilesOf, videoProblem } from "../../../src/curator/media.ts";
 import { formatProblem } from "../../../src/curator/problems.ts";
-import { mediaBesideFile, parseTweetsJson, readTweetsFile } from "../../../src/curator/read.ts";
+import { mediaBesideFile, parseTweetsJson, readTweetsFile, readWall } from "../../../src/curator/read.ts";
 import { tweetSchema, type TweetInput } from "../../../src/curator/schema.ts";
 import { orderTweetKeys } from "../../../src/curator/write.ts";
 import { REPO_ROOT } from "../../support/cli.ts";
@@ -170,5 +170,28 @@ describe("the media files a tweet names", () => {
     const empty = path.join(folder, "empty.mp4");
     await writeFile(empty, "");
     expect(videoProblem(empty)).toBe(`expected an MP4 video at ${empty}, but the file is empty`);
+  });
+});
+
+describe("the site author's picture", () => {
+  test("is checked in the media folder beside the tweets file, and a problem placed in site.json", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "tweetwall-site-avatar-"));
+    try {
+      const tweetsFile = path.join(folder, "tweets.json");
+      const siteFile = path.join(folder, "site.json");
+      await writeFile(tweetsFile, JSON.stringify([{ text: "hi", date: "2024-01-01" }]));
+      const site = { title: "Wall", author: { name: "Me", handle: "me", avatar: "media/me.jpg" } };
+      await writeFile(siteFile, JSON.stringify(site, null, 2));
+      const missing = await readWall({ tweetsFile, siteFile });
+      expect(missing.ok ? [] : missing.problems.map(formatProblem)).toEqual([
+        `${siteFile}:6:15: field "author.avatar": expected an image file at ${folder}/media/me.jpg, but there is none`,
+      ]);
+      await mkdir(path.join(folder, "media"));
+      await copyFile(JPEG, path.join(folder, "media", "me.jpg"));
+      const present = await readWall({ tweetsFile, siteFile });
+      expect(present.ok && present.value.site.author.avatar).toBe("media/me.jpg");
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
