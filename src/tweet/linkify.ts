@@ -80,8 +80,9 @@ export function findEntities(text: string): TextEntity[] {
  * twitter-text reads them), or a bare pic.twitter.com address. twitter-text's URL scan is by far
  * the costliest step of a build, and most tweets hold none of these.
  */
-const MAY_HOLD_ENTITIES = /[:@＠#＃]|pic\.twitter\.com/i;
-const BARE_PIC_TWITTER = /^pic\.twitter\.com\//i;
+const MAY_HOLD_ENTITIES = /[:@＠#＃]|pic\.(?:twitter|x)\.com/i;
+// X writes its media links pic.twitter.com/…, and since 2024 pic.x.com/….
+const BARE_PIC_TWITTER = /^pic\.(?:twitter|x)\.com\//i;
 // Other bare URLs keep a scheme-less href and are dropped by this test, which is also what keeps
 // any javascript: or data: href out of the page.
 const WEB_URL = /^https?:\/\//i;

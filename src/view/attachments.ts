@@ -5,7 +5,7 @@ import { linkifyText } from "../tweet/linkify.ts";
 import { canonicalTwitterUrl, profileUrl } from "../tweet/urls.ts";
 import { normalizeAuthor } from "./author.ts";
 import { hostOf, sourceOf } from "./source.ts";
-import { tidyText, withoutMediaLinks } from "./text.ts";
+import { tidyText, withoutAttachmentLinks } from "./text.ts";
 import type { LinkCardView, QuotedTweetView, ReplyView, TweetMedia } from "./types.ts";
 
 /** What a tweet carries besides its words: its media, the tweet it quotes or replies to, a link card. */
@@ -28,10 +28,13 @@ function mediaView(item: MediaInput): TweetMedia {
   return { type: "photo", src, alt: item.alt.trim(), width, height };
 }
 
-/** The words a card shows: without the links to the media it shows with them. */
-export function shownText(text: string, media: readonly TweetMedia[]): string {
-  const tidy = tidyText(text);
-  return media.length > 0 ? withoutMediaLinks(tidy) : tidy;
+/** The words a card shows: without the links to the media and the link card it shows with them. */
+export function shownText(
+  text: string,
+  media: readonly TweetMedia[],
+  card: LinkCardView | undefined,
+): string {
+  return withoutAttachmentLinks(tidyText(text), { hasMedia: media.length > 0, cardUrl: card?.url });
 }
 
 export function normalizeQuote(quote: QuoteInput | undefined): QuotedTweetView | undefined {
@@ -40,7 +43,8 @@ export function normalizeQuote(quote: QuoteInput | undefined): QuotedTweetView |
   if (!parsed.ok) throw new Error(`unvalidated quoted tweet's date reached normalize: ${parsed.expected}`);
   const author = normalizeAuthor(quote.author);
   const media = normalizeMedia(quote.media);
-  const text = shownText(quote.text, media);
+  const card = normalizeCard(quote.card);
+  const text = shownText(quote.text, media, card);
   const url = quote.url === undefined ? undefined : canonicalTwitterUrl(quote.url);
   return {
     html: linkifyText(text),
@@ -51,7 +55,7 @@ export function normalizeQuote(quote: QuoteInput | undefined): QuotedTweetView |
     // A quoted tweet's author is always known, so it always has a source.
     source: sourceOf(url, author)!,
     media,
-    card: normalizeCard(quote.card),
+    card,
   };
 }
 

@@ -13,21 +13,45 @@ export function tidyText(text: string): string {
   return text.replace(/\r\n?/g, "\n").trim();
 }
 
-const PIC_TWITTER = /^(?:https?:\/\/)?pic\.twitter\.com\//i;
+const MEDIA_LINK = /^(?:https?:\/\/)?pic\.(?:twitter|x)\.com\//i;
 
 /**
- * The text without its `pic.twitter.com/…` links, as X shows a tweet whose photos or video it
- * shows: the link only stood for them. Found as linkify finds links, so a look-alike inside
+ * The text as X shows a tweet with its attachments: without the `pic.twitter.com/…` (or
+ * `pic.x.com/…`) links when it shows their photos or video, and without the link its card
+ * previews when that link ends the text. Found as linkify finds links, so a look-alike inside
  * another address stays.
  */
-export function withoutMediaLinks(text: string): string {
-  if (!/pic\.twitter\.com/i.test(text)) return text;
+export function withoutAttachmentLinks(
+  text: string,
+  { hasMedia, cardUrl }: { hasMedia: boolean; cardUrl: string | undefined },
+): string {
+  if (!hasMedia && cardUrl === undefined) return text;
+  const entities = findEntities(text).filter((entity) => entity.kind === "url");
+  const last = entities.at(-1);
+  const hidden = entities.filter(
+    (entity) =>
+      (hasMedia && MEDIA_LINK.test(entity.text)) ||
+      (entity === last &&
+        cardUrl !== undefined &&
+        sameLink(entity.text, cardUrl) &&
+        text.slice(entity.end).trim() === ""),
+  );
+  if (hidden.length === 0) return text;
   let kept = "";
   let cursor = 0;
-  for (const entity of findEntities(text)) {
-    if (!PIC_TWITTER.test(entity.text)) continue;
+  for (const entity of hidden) {
     kept += text.slice(cursor, entity.start).trimEnd();
     cursor = entity.end;
   }
   return (kept + text.slice(cursor)).trim();
+}
+
+/** The same address, written with or without its scheme or a trailing slash. */
+function sameLink(written: string, url: string): boolean {
+  const bare = (link: string) =>
+    link
+      .replace(/^https?:\/\//i, "")
+      .replace(/\/$/, "")
+      .toLowerCase();
+  return bare(written) === bare(url);
 }

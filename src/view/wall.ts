@@ -98,7 +98,8 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     tweet.author === null ? UNKNOWN_AUTHOR : tweet.author ? normalizeAuthor(tweet.author) : defaultAuthor;
   const written = tidyText(tweet.text);
   const media = normalizeMedia(tweet.media);
-  const shown = shownText(written, media);
+  const card = normalizeCard(tweet.card);
+  const shown = shownText(written, media, card);
   const url = tweet.url === undefined ? undefined : canonicalTwitterUrl(tweet.url);
   const added = tweet.added === undefined ? undefined : parseTweetDate(tweet.added);
   if (added && !added.ok) throw new Error(`tweet ${number}: unvalidated added day reached normalize`);
@@ -117,7 +118,7 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     media,
     quote: normalizeQuote(tweet.quote),
     replyTo: normalizeReply(tweet.replyTo),
-    card: normalizeCard(tweet.card),
+    card,
     wallUrl: "",
     permalink: "",
     pagePath: undefined,

@@ -147,7 +147,8 @@ describe("quotes, replies and link cards", () => {
     expect(source.attr("href")).toBe("https://x.com/ada/status/1000000000000000070");
     expect(source.find("time").attr("datetime")).toBe("2024-03-20");
     expect(source.text()).toBe("March 20, 2024: the quoted tweet, the original on X");
-    expect(quote.find(".quote-text a").attr("href")).toBe("https://example.com/slides");
+    // Its link ends the text and is the card's: shown once, as the card, as on X.
+    expect(quote.find(".quote-text").text()).toBe("Notes from the workshop, with the slides linked below.");
     expect(quote.find(".tweet-media.media-1 img").attr("alt")).toBe("The workshop room at sunset");
     expect(quote.find("a.tweet-card").attr("href")).toBe("https://example.com/slides");
     expect(quote.find(".card-title").text()).toBe("Workshop slides");

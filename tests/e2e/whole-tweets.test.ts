@@ -1,88 +1,41 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { REPO_ROOT, runCli } from "../support/cli.ts";
-import { tempDir } from "../support/temp.ts";
-import { startXServer, statusUrlOf, X_TWEETS, type XServer } from "../support/x-server.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { runCli } from "../support/cli.ts";
+import { buildFetchedWall, FETCHED, type FetchedWall } from "../support/fetched-wall.ts";
+import { statusUrlOf, X_TWEETS } from "../support/x-server.ts";
 
 /*
  * The whole way: tweets added by their URL from a stand-in for X, then the wall built with every
  * way onto the network refused. Each piece X gave must be on the page, served from the site.
  */
 
-const NO_NETWORK = path.join(REPO_ROOT, "tests/support/no-network.mjs");
-const ADDED = [
-  X_TWEETS.photo,
-  X_TWEETS.fourPhotos,
-  X_TWEETS.video,
-  X_TWEETS.gif,
-  X_TWEETS.quote,
-  X_TWEETS.reply,
-  X_TWEETS.card,
-];
-
-let dir: string;
-let server: XServer;
+let wall: FetchedWall;
 let $: cheerio.CheerioAPI;
-let site: string;
-let networkLog: string;
-let offline: Record<string, string>;
 
 const card = (id: string) => $(`article#tweet-${id}`);
 const fileOf = (link: string) =>
-  path.join(site, decodeURIComponent(new URL(link, "https://self.invalid").pathname));
+  path.join(wall.site, decodeURIComponent(new URL(link, "https://self.invalid").pathname));
 
 beforeAll(async () => {
-  dir = await tempDir("tweetwall-whole-");
-  const tweetsFile = path.join(dir, "data", "tweets.json");
-  const siteFile = path.join(dir, "data", "site.json");
-  await mkdir(path.dirname(tweetsFile), { recursive: true });
-  await writeFile(
-    siteFile,
-    JSON.stringify({ title: "Fetched", author: { name: "Curator", handle: "curator" } }),
-  );
-  server = await startXServer();
-  const files = { TWEETS_FILE: tweetsFile, SITE_FILE: siteFile };
-  const added = await runCli(["add", ...ADDED.map(statusUrlOf)], {
-    ...server.env,
-    ...files,
-    TWEETWALL_TIMEOUT_MS: "400",
-    TWEETWALL_BACKOFF_MS: "20",
-  });
-  expect(added.stderr).toBe("");
-  expect(added.status).toBe(0);
-  await server.close();
-
-  networkLog = path.join(dir, "network.log");
-  offline = {
-    ...files,
-    NODE_OPTIONS: `--import=${NO_NETWORK}`,
-    TWEETWALL_NETWORK_LOG: networkLog,
-    // Were the build to fetch, it would go to X itself: refused above, and written down.
-    TWEETWALL_SYNDICATION_URL: "",
-    TWEETWALL_MEDIA_URL: "",
-  };
-  site = path.join(dir, "_site");
-  const built = await runCli(["build", "--output", site], offline);
-  expect(built.stderr).toBe("");
-  expect(built.status).toBe(0);
-  $ = cheerio.load(await readFile(path.join(site, "index.html"), "utf8"));
+  wall = await buildFetchedWall();
+  $ = cheerio.load(await readFile(path.join(wall.site, "index.html"), "utf8"));
 });
-
-afterAll(() => server?.close());
 
 describe("tweets added by URL, built offline", () => {
   test("the build made no network request, while the same refusal stops a fetch", async () => {
-    expect(existsSync(networkLog)).toBe(false);
+    expect(existsSync(wall.networkLog)).toBe(false);
     const refused = await runCli(["add", statusUrlOf(X_TWEETS.photo)], {
-      ...offline,
-      TWEETS_FILE: path.join(dir, "other.json"),
+      ...wall.offline,
+      TWEETS_FILE: path.join(wall.dir, "other.json"),
       TWEETWALL_BACKOFF_MS: "1",
     });
     expect(refused.status).toBe(1);
-    expect(await readFile(networkLog, "utf8")).toMatch(/^fetch https:\/\/cdn\.syndication\.twimg\.com\//);
+    expect(await readFile(wall.networkLog, "utf8")).toMatch(
+      /^fetch https:\/\/cdn\.syndication\.twimg\.com\//,
+    );
   });
 
   test("every picture, video and poster on the page is the site's own file", () => {
@@ -114,10 +67,10 @@ describe("tweets added by URL, built offline", () => {
     const linkCard = card(X_TWEETS.card).find("a.tweet-card");
     expect(linkCard.attr("href")).toMatch(/^https:\/\//);
     expect(linkCard.find(".card-title").text().length).toBeGreaterThan(0);
-    for (const id of ADDED) expect(card(id).find(".tweet-author img.avatar"), id).toHaveLength(1);
+    for (const id of FETCHED) expect(card(id).find(".tweet-author img.avatar"), id).toHaveLength(1);
   });
 
   test("no t.co link is left in a fetched tweet's words", () => {
-    for (const id of ADDED) expect(card(id).find(".tweet-text").text(), id).not.toMatch(/t\.co\//);
+    for (const id of FETCHED) expect(card(id).find(".tweet-text").text(), id).not.toMatch(/t\.co\//);
   });
 });

@@ -65,6 +65,11 @@ describe("linkifyText on tweets from the seed wall", () => {
     expect(chip.text()).toBe("photo attached to the tweet, on X (pic.twitter.com/VKJ7OkZ3nr)");
   });
 
+  test("reads X's newer pic.x.com media links the same way", () => {
+    const $ = cheerio.load(linkifyText("A chart pic.x.com/Q1w2E3r4"), null, false);
+    expect($("a.photo-chip").attr("href")).toBe("https://pic.x.com/Q1w2E3r4");
+  });
+
   test.each([
     [
       "Potentially nitpicky but competitive advantage in AI goes not so much to those with data but those with a " +

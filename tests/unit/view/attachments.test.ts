@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { siteSchema, type TweetInput } from "../../../src/curator/schema.ts";
 import { UNKNOWN_AUTHOR } from "../../../src/view/author.ts";
-import { withoutMediaLinks } from "../../../src/view/text.ts";
+import { withoutAttachmentLinks } from "../../../src/view/text.ts";
 import { buildWallView } from "../../../src/view/wall.ts";
 
 const site = siteSchema.parse({
@@ -37,10 +37,36 @@ describe("the link to a photo the wall shows", () => {
   });
 
   test("goes wherever it stands, and an address merely holding the words stays", () => {
-    expect(withoutMediaLinks("one pic.twitter.com/a two https://pic.twitter.com/b")).toBe("one two");
-    expect(withoutMediaLinks("see https://example.org/pic.twitter.com/x")).toBe(
+    const media = { hasMedia: true, cardUrl: undefined };
+    expect(withoutAttachmentLinks("one pic.twitter.com/a two https://pic.twitter.com/b", media)).toBe(
+      "one two",
+    );
+    expect(withoutAttachmentLinks("new style pic.x.com/Ab1", media)).toBe("new style");
+    expect(withoutAttachmentLinks("see https://example.org/pic.twitter.com/x", media)).toBe(
       "see https://example.org/pic.twitter.com/x",
     );
+  });
+});
+
+describe("the link a link card previews", () => {
+  const card = { url: "https://lwn.net/Articles/940000/", title: "The EEVDF CPU scheduler" };
+
+  test("leaves the text when it ends it, as on X, with or without its trailing slash", () => {
+    for (const text of [
+      "Worth reading: https://lwn.net/Articles/940000/",
+      "Worth reading: https://lwn.net/Articles/940000",
+    ]) {
+      const tweet = tweetOf({ text, date: "2024-01-01", card });
+      expect(tweet.text).toBe("Worth reading:");
+      expect(tweet.html).toBe("Worth reading:");
+    }
+  });
+
+  test("stays where words follow it, and when it is another address", () => {
+    const mid = tweetOf({ text: "See https://lwn.net/Articles/940000/ for more", date: "2024-01-01", card });
+    expect(mid.text).toBe("See https://lwn.net/Articles/940000/ for more");
+    const other = tweetOf({ text: "See https://example.org/", date: "2024-01-01", card });
+    expect(other.html).toBe('See <a href="https://example.org/" rel="nofollow">https://example.org/</a>');
   });
 });
 
