@@ -15,15 +15,8 @@ const HEIC_BRANDS = new Set(["heic", "heix", "hevc", "hevx", "heim", "heis", "mi
  * is for the build to find.
  */
 export function imageProblem(file: string): string | undefined {
-  let header: Buffer;
-  try {
-    header = readHeader(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return `expected an image file at ${file}, but there is none`;
-    if (code === "EISDIR") return `expected an image file at ${file}, but it is a folder`;
-    return `expected an image file at ${file}, but it cannot be read (${code ?? String(error)})`;
-  }
+  const header = headerOrProblem(file, "an image file");
+  if (typeof header === "string") return header;
   if (header.length === 0) return `expected ${BUILD_FORMATS} at ${file}, but the file is empty`;
   if (isReadableImage(header)) return undefined;
   if (ftypBrands(header)?.some((brand) => HEIC_BRANDS.has(brand))) {
@@ -37,15 +30,8 @@ export function imageProblem(file: string): string | undefined {
  * MP4 (an ISO media file that is not a still image of the HEIF family). Only its head is read.
  */
 export function videoProblem(file: string): string | undefined {
-  let header: Buffer;
-  try {
-    header = readHeader(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return `expected a video file at ${file}, but there is none`;
-    if (code === "EISDIR") return `expected a video file at ${file}, but it is a folder`;
-    return `expected a video file at ${file}, but it cannot be read (${code ?? String(error)})`;
-  }
+  const header = headerOrProblem(file, "a video file");
+  if (typeof header === "string") return header;
   if (header.length === 0) return `expected an MP4 video at ${file}, but the file is empty`;
   if (isVideo(header)) return undefined;
   return `expected an MP4 video at ${file}, but the file is not one`;
@@ -95,6 +81,18 @@ export function mediaFilesOf(tweet: unknown, at: (string | number)[] = []): Name
   add(["card", "image", "src"], object(object(fields.card)?.image)?.src, "image");
   if (at.length === 0 && object(fields.quote)) found.push(...mediaFilesOf(fields.quote, ["quote"]));
   return found;
+}
+
+/** The file's first bytes, or why there are none to read: missing, a folder, unreadable. */
+function headerOrProblem(file: string, what: string): Buffer | string {
+  try {
+    return readHeader(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return `expected ${what} at ${file}, but there is none`;
+    if (code === "EISDIR") return `expected ${what} at ${file}, but it is a folder`;
+    return `expected ${what} at ${file}, but it cannot be read (${code ?? String(error)})`;
+  }
 }
 
 function readHeader(file: string): Buffer {
