@@ -55,7 +55,8 @@ export function withCards(
  */
 export function tweetCards(tweets: readonly TweetView[], media: EncodedMedia): string {
   let html = "";
-  for (const tweet of tweets) html = html ? `${html}\n  ${tweetCard(tweet, media)}` : tweetCard(tweet, media);
+  for (const tweet of tweets)
+    html = html ? `${html}\n  ${tweetCard(tweet, media)}` : tweetCard(tweet, media, { first: true });
   return html;
 }
 
@@ -65,11 +66,11 @@ export function tweetCards(tweets: readonly TweetView[], media: EncodedMedia): s
  * which linkify built from escaped text. Each text sets its own direction (`dir="auto"`): a
  * Hebrew tweet on an English wall reads right to left.
  */
-export function tweetCard(tweet: TweetView, media: EncodedMedia): string {
+export function tweetCard(tweet: TweetView, media: EncodedMedia, { first = false } = {}): string {
   const { author, date, source } = tweet;
   const time = `<time datetime="${escape(date.iso)}">${escape(date.label)}</time>`;
   return `<article class="tweet" id="${escape(tweet.anchor)}">
-${authorHeader(author, media)}${tweet.replyTo ? replyHtml(tweet.replyTo) : ""}${tweet.html ? `\n${textHtml("tweet-text", tweet)}` : ""}${mediaHtml(tweet.media, media)}${tweet.card ? linkCardHtml(tweet.card, media) : ""}${tweet.quote ? quoteHtml(tweet.quote, media) : ""}
+${authorHeader(author, media)}${tweet.replyTo ? replyHtml(tweet.replyTo) : ""}${tweet.html ? `\n${textHtml("tweet-text", tweet)}` : ""}${mediaHtml(tweet.media, media, first)}${tweet.card ? linkCardHtml(tweet.card, media) : ""}${tweet.quote ? quoteHtml(tweet.quote, media) : ""}
 <footer class="tweet-meta">${source ? `<a class="tweet-source" href="${escape(source.url)}">${time}<span class="visually-hidden">: ${escape(source.label)}</span></a>` : time} <a class="tweet-permalink" href="${escape(tweet.permalink)}">#${tweet.number}<span class="visually-hidden">: link to this tweet</span></a></footer>
 </article>`;
 }
@@ -128,15 +129,16 @@ const HALF_WIDTH = "(min-width: 40rem) 12rem, 50vw";
 /**
  * Photos, videos and GIFs as X lays them out: one at its own shape, two side by side, three as
  * one tall beside two, four in a square grid (the `media-N` class). Each photo links to its
- * full-size file, since the grid crops it.
+ * full-size file, since the grid crops it. The first card's photos are in the first screen,
+ * often its largest paint: they load at once rather than lazily (Lighthouse's lcp-lazy-loaded).
  */
-function mediaHtml(items: readonly TweetMedia[], media: EncodedMedia): string {
+function mediaHtml(items: readonly TweetMedia[], media: EncodedMedia, eager = false): string {
   if (items.length === 0) return "";
   const sizes = items.length === 1 ? FULL_WIDTH : HALF_WIDTH;
   const cells = items.map((item) => {
     if (item.type !== "photo") return `\n${videoHtml(item, media)}`;
     const encoded = imageOf(item.src, media);
-    return `\n<a class="media-item" href="${escape(encoded.fallbacks.at(-1)!.src)}">${pictureHtml(item.src, item.alt, sizes, media)}</a>`;
+    return `\n<a class="media-item" href="${escape(encoded.fallbacks.at(-1)!.src)}">${pictureHtml(item.src, item.alt, sizes, media, eager)}</a>`;
   });
   return `\n<div class="tweet-media media-${Math.min(items.length, 4)}">${cells.join("")}\n</div>`;
 }
@@ -159,13 +161,13 @@ function videoHtml(video: TweetVideo, media: EncodedMedia): string {
 /** Wide enough for a card on a 2× screen: a poster has no srcset. */
 const POSTER_WIDTH = 800;
 
-function pictureHtml(src: string, alt: string, sizes: string, media: EncodedMedia): string {
+function pictureHtml(src: string, alt: string, sizes: string, media: EncodedMedia, eager = false): string {
   const encoded = imageOf(src, media);
   const sources = encoded.sources.map(
     (source) => `<source type="${escape(source.type)}" srcset="${escape(source.srcset)}" sizes="${sizes}">`,
   );
   const fallback = encoded.fallbacks.at(-1)!;
-  return `<picture>${sources.join("")}<img src="${escape(fallback.src)}" alt="${escape(alt)}" width="${fallback.width}" height="${fallback.height}" loading="lazy" decoding="async"></picture>`;
+  return `<picture>${sources.join("")}<img src="${escape(fallback.src)}" alt="${escape(alt)}" width="${fallback.width}" height="${fallback.height}"${eager ? "" : ' loading="lazy"'} decoding="async"></picture>`;
 }
 
 /** The author's picture, `size` CSS pixels square; its `alt` is empty, as the name stands beside it. */
