@@ -42,7 +42,8 @@ export interface ImportOptions {
   progress?: Progress;
 }
 
-export type Progress = (label: string) => { draw: ArchiveProgress; finish: () => void };
+/** A progress display for `label`: of bytes, or with a `unit` ("tweets") of whole things. */
+export type Progress = (label: string, unit?: string) => { draw: ArchiveProgress; finish: () => void };
 
 /** What a curating command did (its report), or why it did nothing. */
 export type CommandOutcome = { ok: true; report: string[] } | { ok: false; errors: string[] };
@@ -174,7 +175,7 @@ async function readLikesSource(
   const fetched = new Map<string, TweetInput>();
   const failed = new Map<string, string>();
   if (fetch && toFetch.length > 0) {
-    const fetching = progressOf(`Fetching ${plural(toFetch.length, "liked tweet")} from X`);
+    const fetching = progressOf("Fetching the liked tweets from X", "tweets");
     const options = { settings: fetch, onProgress: fetching.draw };
     const urls = toFetch.map((like) => like.url);
     const outcomes = await (
@@ -215,7 +216,7 @@ function statusIdsOf(tweets: readonly TweetInput[]): Set<string> {
 async function readSource(
   source: string,
   selection: ArchiveSelection,
-  progressOf: Progress = () => ({ draw: () => {}, finish: () => {} }),
+  progressOf: Progress = noProgress,
 ): Promise<ImportedSource> {
   const format = await detectFormat(source);
   if (format !== "archive") {

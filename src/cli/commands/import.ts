@@ -68,7 +68,7 @@ export const importCommand: Command = {
         dryRun: values["dry-run"] === true,
         likes: values.likes === true,
         fetch: values.likes === true && values["no-fetch"] !== true ? fetchSettingsFromEnv() : undefined,
-        progress: progressBar,
+        progress: (label, unit) => progressBar(label, process.stderr, unit),
       }),
     );
   },
