@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { copyFile, link, mkdir } from "node:fs/promises";
+import { copyFile, link, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { withPathPrefix } from "../view/pages.ts";
 import type { TweetView } from "../view/types.ts";
@@ -104,10 +104,22 @@ function* videosOf(tweet: TweetView): Generator<string> {
     for (const item of part?.media ?? []) if (item.type !== "photo") yield item.src;
 }
 
+/**
+ * A video's name in the site, from its bytes. The preview builds on every save in one process,
+ * so a video whose file has not changed since (same inode, size and time) is not read again.
+ */
+const videoHashes = new Map<string, string>();
+
 async function contentHash(file: string): Promise<string> {
+  const { ino, size, mtimeMs } = await stat(file);
+  const key = `${file}\0${ino}\0${size}\0${mtimeMs}`;
+  const known = videoHashes.get(key);
+  if (known) return known;
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("base64url").slice(0, 10);
+  const digest = hash.digest("base64url").slice(0, 10);
+  videoHashes.set(key, digest);
+  return digest;
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
