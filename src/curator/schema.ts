@@ -1,3 +1,4 @@
+import { IANAZone } from "luxon";
 import * as z from "zod/mini";
 import english from "zod/v4/locales/en.js";
 import { ACCEPTED_DATE_FORMS, DATE_FORM_SHAPES, parseTweetDate } from "../tweet/dates.ts";
@@ -184,6 +185,21 @@ const handleString = (what: string) =>
     `${what} as a string`,
     matching(HANDLE_WITH_AT, "a handle of 1–15 letters, digits or underscores, with or without a leading @"),
     HANDLE_WITH_AT.source,
+  );
+
+/** A tag as it stands in addresses (`/tags/machine-learning/`): lowercase words joined by hyphens. */
+export const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const tagName = () =>
+  exactString(
+    "a tag as a string",
+    (value) =>
+      value.length > 40
+        ? { message: "a tag of at most 40 characters" }
+        : TAG.test(value)
+          ? undefined
+          : { message: "a tag of lowercase letters, digits and hyphens, like machine-learning" },
+    TAG.source,
   );
 
 export const authorSchema = withMeta(
@@ -382,6 +398,15 @@ export const tweetSchema = withMeta(
         { description: "How many likes it had when fetched, for the record" },
       ),
       fetched: z.optional(day("the day it was fetched from X", "The day it was fetched from X (YYYY-MM-DD)")),
+      pinned: withMeta(z.optional(z.boolean({ error: "true or false: whether it is shown first" })), {
+        description: "Shown first on the wall, before the rest, and marked as pinned",
+      }),
+      hidden: withMeta(z.optional(z.boolean({ error: "true or false: whether it is left off the wall" })), {
+        description: "Kept in the file but never built: not on the wall, its pages, feeds or search",
+      }),
+      tags: withMeta(z.optional(z.array(tagName(), { error: "a list of tags" })), {
+        description: "The wall's sections it belongs to: each tag gets a page and a filter",
+      }),
     },
     { error: 'a tweet as an object with "text" and "date"' },
   ),
@@ -435,6 +460,51 @@ export const siteSchema = z.strictObject({
       error: 'true, false or "auto": whether each tweet gets its own page',
     }),
     "auto",
+  ),
+  /** The wall's order, pinned tweets always first: as in the file, newest posted, or newest added. */
+  order: z._default(
+    z.enum(["file", "newest", "added"], {
+      error: '"file", "newest" or "added": the order of the wall (pinned tweets always come first)',
+    }),
+    "file",
+  ),
+  /** The tags' order in the chips and pages, with their titles; tags not listed follow, A to Z. */
+  tags: z._default(
+    z.array(
+      z.strictObject(
+        {
+          tag: tagName(),
+          title: z.optional(nonBlank("the tag's title")),
+          description: z.optional(nonBlank("the tag's description")),
+        },
+        { error: 'a tag as an object with "tag", and optionally "title" and "description"' },
+      ),
+      { error: "a list of tags" },
+    ),
+    [],
+  ),
+  /** The IANA time zone dates are shown in, like Europe/Paris; a date-only value is that day everywhere. */
+  timeZone: z._default(
+    exactString(
+      "an IANA time zone as a string, like Europe/Paris",
+      (value) =>
+        IANAZone.isValidZone(value) ? undefined : { message: "an IANA time zone, like Europe/Paris or UTC" },
+      "^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$",
+    ),
+    "UTC",
+  ),
+  /** The accent colour of links, bars and buttons, as #rrggbb; kept at WCAG AA contrast in light and dark. */
+  accent: z.optional(
+    exactString(
+      "a colour as a string, like #1d9bf0",
+      matching(/^#[0-9a-fA-F]{6}$/, "a colour written #rrggbb, like #1d9bf0"),
+      "^#[0-9a-fA-F]{6}$",
+    ),
+  ),
+  /** The wall's cards in a grid of columns, or one column as a list. */
+  layout: z._default(
+    z.enum(["grid", "list"], { error: '"grid" or "list": how the cards are laid out' }),
+    "grid",
   ),
 });
 

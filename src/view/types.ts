@@ -125,6 +125,12 @@ export interface SiteView {
   origin: string | undefined;
   /** Where on that host the wall lives: `/`, or `/tweets/` for https://example.org/tweets/. */
   pathPrefix: string;
+  /** The IANA time zone a date-time is shown in; a date-only value is that day everywhere. */
+  timeZone: string;
+  /** The curator's accent colour (#rrggbb), when set; the stylesheet keeps its own otherwise. */
+  accent: string | undefined;
+  /** Cards in columns, or one column. */
+  layout: "grid" | "list";
 }
 
 /** Who wrote a tweet. An unknown author (a liked tweet imported without fetching) has a name to show and nothing else. */
@@ -177,6 +183,10 @@ export interface TweetView {
   replyTo: ReplyView | undefined;
   /** The preview of the page it links to. */
   card: LinkCardView | undefined;
+  /** Shown first on the wall and marked, as the curator pinned it. */
+  pinned: boolean;
+  /** The sections it belongs to, in the site's order of tags. */
+  tags: TagLink[];
   /** The wall page holding this tweet, with its anchor (a link, with the path prefix). */
   wallUrl: string;
   /** The tweet's own page when the site has tweet pages, else its place on the wall (a link). */
@@ -199,6 +209,14 @@ export interface QuotedTweetView {
   source: TweetSource;
   media: TweetMedia[];
   card: LinkCardView | undefined;
+}
+
+/** A tag as a tweet names it: its page at `/tags/<tag>/` (a link, with the path prefix). */
+export interface TagLink {
+  tag: string;
+  /** The site's title for it, else the tag itself. */
+  title: string;
+  url: string;
 }
 
 export interface ReplyView {

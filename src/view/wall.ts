@@ -3,6 +3,7 @@ import type {
   Feed,
   PageMeta,
   SiteView,
+  TagLink,
   Timeline,
   TweetLink,
   TweetView,
@@ -91,6 +92,9 @@ function tweetPageMeta(tweet: TweetView): PageMeta {
   };
 }
 
+// Shared by every tweet without tags: a large wall's view lives through the whole build.
+const NO_TAGS: TagLink[] = [];
+
 export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor: AuthorView): TweetView {
   const parsed = parseTweetDate(tweet.date);
   if (!parsed.ok) throw new Error(`tweet ${number}: unvalidated date reached normalize: ${parsed.expected}`);
@@ -119,6 +123,9 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
     quote: normalizeQuote(tweet.quote),
     replyTo: normalizeReply(tweet.replyTo),
     card,
+    // Pins and tags reach the wall's order and pages with issue 12's view; until then, only here.
+    pinned: tweet.pinned === true,
+    tags: NO_TAGS,
     wallUrl: "",
     permalink: "",
     pagePath: undefined,
@@ -152,6 +159,9 @@ function normalizeSite(site: Site, author: AuthorView): SiteView {
     links,
     origin: site.url === undefined ? undefined : new URL(site.url).origin,
     pathPrefix: pathPrefixOfUrl(site.url),
+    timeZone: site.timeZone,
+    accent: site.accent,
+    layout: site.layout,
   };
 }
 

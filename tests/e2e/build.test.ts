@@ -316,7 +316,7 @@ describe("bad data", () => {
     expect(run.stderr.split("\n").filter((line) => line.startsWith("  "))).toEqual([
       `  ${file}:3:13: tweet 2, field "text": expected the tweet's text, not blank`,
       `  ${file}:3:25: tweet 2, field "date": expected a real calendar date ("February 30, 2022" does not exist)`,
-      `  ${file}:3:46: tweet 2, field "autor": unknown field: did you mean "author"? known fields are "text", "date", "url", "author", "lang", "added", "media", "quote", "replyTo", "card", "likes", "fetched"`,
+      `  ${file}:3:46: tweet 2, field "autor": unknown field: did you mean "author"? known fields are "text", "date", "url", "author", "lang", "added", "media", "quote", "replyTo", "card", "likes", "fetched", "pinned", "hidden", "tags"`,
     ]);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stdout).toBe("");

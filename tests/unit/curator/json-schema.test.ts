@@ -37,6 +37,9 @@ describe("the editor JSON Schema", () => {
       "card",
       "likes",
       "fetched",
+      "pinned",
+      "hidden",
+      "tags",
     ]);
     expect(tweet.required).toEqual(["text", "date"]);
     expect(tweet).toMatchObject({ additionalProperties: false });

@@ -57,7 +57,7 @@ describe("parseTweetsJson", () => {
     ].join("\n");
     expect(problemsOf(json)).toEqual([
       'tweets.json:3:3: tweet 2, field "text": missing: expected the tweet\'s text as a string',
-      'tweets.json:3:5: tweet 2, field "txet": unknown field: did you mean "text"? known fields are "text", "date", "url", "author", "lang", "added", "media", "quote", "replyTo", "card", "likes", "fetched"',
+      'tweets.json:3:5: tweet 2, field "txet": unknown field: did you mean "text"? known fields are "text", "date", "url", "author", "lang", "added", "media", "quote", "replyTo", "card", "likes", "fetched", "pinned", "hidden", "tags"',
       'tweets.json:3:29: tweet 2, field "date": expected a real calendar date ("February 30, 2022" does not exist)',
       'tweets.json:3:57: tweet 2, field "url": expected a link to the original tweet: an absolute http:// or https:// URL',
       'tweets.json:4:13: tweet 3, field "text": expected the tweet\'s text, not blank',
@@ -352,7 +352,7 @@ describe("parseSiteJson", () => {
     const problems = result.ok ? [] : result.problems.map((problem: Problem) => formatProblem(problem));
     expect(problems).toEqual([
       'site.json:1:1: field "author": missing: expected the author as an object with "name" and "handle"',
-      'site.json:1:23: field "autor": unknown field: did you mean "author"? known fields are "$schema", "title", "intro", "author", "links", "language", "url", "pageSize", "tweetPages"',
+      'site.json:1:23: field "autor": unknown field: did you mean "author"? known fields are "$schema", "title", "intro", "author", "links", "language", "url", "pageSize", "tweetPages", "order", "tags", "timeZone", "accent", "layout"',
     ]);
   });
 
@@ -380,7 +380,41 @@ describe("parseSiteJson", () => {
         language: "en",
         pageSize: 100,
         tweetPages: "auto",
+        order: "file",
+        tags: [],
+        timeZone: "UTC",
+        layout: "grid",
       },
     });
+  });
+
+  test("checks the wall's order, tags, time zone, accent and layout", () => {
+    const site = (extra: object) =>
+      JSON.stringify({ title: "T", author: { name: "N", handle: "n" }, ...extra }, null, 2);
+    const problems = (extra: object) => {
+      const result = parseSiteJson(site(extra), "site.json");
+      return result.ok ? [] : result.problems.map(formatProblem);
+    };
+    expect(
+      problems({
+        order: "newest",
+        tags: [{ tag: "ai", title: "AI" }],
+        timeZone: "Europe/Paris",
+        accent: "#1d9bf0",
+        layout: "list",
+      }),
+    ).toEqual([]);
+    expect(problems({ order: "random" })).toEqual([
+      'site.json:7:12: field "order": expected "file", "newest" or "added": the order of the wall (pinned tweets always come first)',
+    ]);
+    expect(problems({ timeZone: "Mars/Olympus" })).toEqual([
+      'site.json:7:15: field "timeZone": expected an IANA time zone, like Europe/Paris or UTC',
+    ]);
+    expect(problems({ accent: "blue" })).toEqual([
+      'site.json:7:13: field "accent": expected a colour written #rrggbb, like #1d9bf0',
+    ]);
+    expect(problems({ tags: [{ tag: "Machine Learning" }] })).toEqual([
+      'site.json:9:14: field "tags.0.tag": expected a tag of lowercase letters, digits and hyphens, like machine-learning',
+    ]);
   });
 });
