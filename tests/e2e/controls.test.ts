@@ -161,3 +161,68 @@ describe("a wall with pinned, hidden and tagged tweets, built", () => {
     }
   });
 });
+
+describe("add and import with --tag and --pin", () => {
+  async function files() {
+    const dir = await tempDir("tweetwall-curate-");
+    const env = { TWEETS_FILE: path.join(dir, "tweets.json"), SITE_FILE: path.join(dir, "site.json") };
+    await writeFile(
+      env.TWEETS_FILE,
+      JSON.stringify({ tweets: [{ text: "already here", date: "2020-01-01" }] }),
+    );
+    await writeFile(env.SITE_FILE, JSON.stringify(seedSite));
+    const stored = async (): Promise<TweetInput[]> =>
+      JSON.parse(await readFile(env.TWEETS_FILE, "utf8")).tweets;
+    return { env, stored };
+  }
+
+  test("add tags and pins the tweet it adds, tags repeated or separated by commas, once each", async () => {
+    const { env, stored } = await files();
+    const args = [
+      "add",
+      "--text",
+      "new one",
+      "--date",
+      "2022-01-01",
+      "--tag",
+      "ai,fun",
+      "--tag",
+      "ai",
+      "--pin",
+    ];
+    const run = await runCli(args, env);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const [before, added] = await stored();
+    expect(before).toEqual({ text: "already here", date: "2020-01-01" });
+    expect(added).toMatchObject({ text: "new one", tags: ["ai", "fun"], pinned: true });
+  });
+
+  test("import tags and pins every tweet it adds", async () => {
+    const { env, stored } = await files();
+    const run = await runCli(
+      ["import", `${REPO_ROOT}tests/fixtures/embed-html/page.html`, "--tag", "from-embeds", "--pin"],
+      env,
+    );
+    expect(run.status).toBe(0);
+    const [before, ...imported] = await stored();
+    expect(before!.tags).toBeUndefined();
+    expect(imported.length).toBeGreaterThan(0);
+    for (const tweet of imported) expect(tweet).toMatchObject({ tags: ["from-embeds"], pinned: true });
+  });
+
+  test.each([
+    ["add", "Machine_Learning", 'add: --tag "Machine_Learning": expected a tag of lowercase letters'],
+    ["import", "ai,,fun", "import: --tag expects tags separated by commas"],
+  ])("%s refuses the tag %j, as the schema would, and writes nothing", async (command, tag, message) => {
+    const { env, stored } = await files();
+    const args =
+      command === "add"
+        ? ["add", "--text", "x", "--date", "2022-01-01", "--tag", tag]
+        : ["import", `${REPO_ROOT}tests/fixtures/embed-html/page.html`, "--tag", tag];
+    const run = await runCli(args, env);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(await stored()).toHaveLength(1);
+  });
+});
