@@ -1,12 +1,10 @@
-import { findEntities } from "../tweet/linkify.ts";
 import { withPathPrefix } from "./pages.ts";
 import { tweetCount } from "./timeline.ts";
 import type { SiteView, StatCount, TweetView, WallStats } from "./types.ts";
 
-/** What the stats page reads of a shown tweet besides its view: its words as written, its likes. */
+/** What the stats page reads of a shown tweet besides its view: its likes, when stored. */
 export interface StatsInput {
   view: TweetView;
-  text: string;
   likes: number | undefined;
 }
 
@@ -15,8 +13,8 @@ export const STATS_PATH = "/stats/";
 
 /**
  * The stats page's numbers, from the shown tweets in the wall's order: per year and month on the
- * day each is shown, the most used hashtags and mentions (either case counts as one, shown as
- * first written) and linked hosts (X's photo links are not sites), the longest and the most liked.
+ * day each is shown; the hashtags, mentions (either case counts as one, shown as first written)
+ * and linked hosts (with the link card's) used by the most tweets; the longest and the most liked.
  */
 export function buildStats(tweets: readonly StatsInput[], site: SiteView): WallStats | undefined {
   if (tweets.length === 0) return undefined;
@@ -27,18 +25,26 @@ export function buildStats(tweets: readonly StatsInput[], site: SiteView): WallS
   const domains = new Tally<string>();
   let longest = { tweet: tweets[0]!.view, characters: -1 };
   let mostLiked: WallStats["mostLiked"];
-  for (const { view, text, likes } of tweets) {
+  for (const { view, likes } of tweets) {
     const { year, month } = view.date;
     years.add(String(year), year);
     months.add(`${year}-${month}`, year * 12 + month);
-    for (const entity of findEntities(text)) {
-      if (entity.kind === "hashtag") hashtags.add(entity.text, entity.text.toLowerCase());
-      else if (entity.kind === "mention") mentions.add(entity.text, entity.text.toLowerCase());
-      else {
-        const host = new URL(entity.href).hostname.replace(/^www\./, "");
-        if (!PHOTO_LINKS.has(host)) domains.add(host, host);
-      }
+    const named = new Map<Tally<string>, Map<string, string>>();
+    const name = (tally: Tally<string>, label: string, key: string) => {
+      let keys = named.get(tally);
+      if (!keys) named.set(tally, (keys = new Map()));
+      if (!keys.has(key)) keys.set(key, label);
+    };
+    for (const link of linksOf(view.html)) {
+      if (link.kind === "hashtag") name(hashtags, link.text, link.text.toLowerCase());
+      else if (link.kind === "mention") name(mentions, link.text, link.text.toLowerCase());
+      else if (!PHOTO_LINKS.has(link.host)) name(domains, link.host, link.host);
     }
+    if (view.card) {
+      const host = hostOf(view.card.url);
+      name(domains, host, host);
+    }
+    for (const [tally, keys] of named) for (const [key, label] of keys) tally.add(label, key);
     const characters = [...view.text].length;
     if (characters > longest.characters) longest = { tweet: view, characters };
     if (likes !== undefined && (mostLiked === undefined || likes > mostLiked.likes))
@@ -69,6 +75,29 @@ export function buildStats(tweets: readonly StatsInput[], site: SiteView): WallS
 }
 
 const PHOTO_LINKS = new Set(["pic.twitter.com", "pic.x.com"]);
+
+type Link =
+  { kind: "hashtag"; text: string } | { kind: "mention"; text: string } | { kind: "url"; host: string };
+
+// A link linkifyText made from an entity of findEntities: read back from the tweet's HTML, as
+// finding them again in 100,000 texts would cost twitter-text's scan a second time (0.7 s).
+// A photo chip (a pic.twitter.com link) has a class, and is no site.
+const ENTITY_LINK = /<a href="([^"]*)" rel="nofollow">([^<]*)<\/a>/g;
+
+function* linksOf(html: string): Generator<Link> {
+  if (!html.includes("<a ")) return;
+  for (const [, href, text] of html.matchAll(ENTITY_LINK)) {
+    const sign = text!.charAt(0);
+    if (sign === "#" || sign === "＃") yield { kind: "hashtag", text: text! };
+    else if (sign === "@" || sign === "＠") yield { kind: "mention", text: text! };
+    else yield { kind: "url", host: hostOf(href!) };
+  }
+}
+
+/** The host of a link, without `www.`. */
+function hostOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, "");
+}
 
 /** Counts by key, each under the label it was first seen with. */
 class Tally<Key extends string | number> {

@@ -66,7 +66,7 @@ export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
     tagPages: tagPages(tags, views, siteView, site.pageSize),
     stats: buildStats(
       inFileOrder
-        .map((view, index) => ({ view, text: shown[index]!.text, likes: shown[index]!.likes }))
+        .map((view, index) => ({ view, likes: shown[index]!.likes }))
         .sort((a, b) => a.view.number - b.view.number),
       siteView,
     ),

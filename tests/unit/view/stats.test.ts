@@ -66,9 +66,10 @@ describe("the stats of hostile tweets", () => {
       likes: 12,
     },
     {
-      text: "A photo https://pic.twitter.com/abc and a mention-less #42 #tag",
+      text: "A photo https://pic.twitter.com/abc and a mention-less #42 #tag https://cards.example.net/x",
       date: "2022-01-02",
       likes: 12,
+      card: { url: "https://cards.example.net/x", title: "A card" },
     },
     ...Array.from({ length: 12 }, (_, index) => ({
       text: `#t${String(index).padStart(2, "0")}`,
@@ -78,9 +79,9 @@ describe("the stats of hostile tweets", () => {
   const site = siteSchema.parse({ title: "W", author: { name: "A", handle: "a" }, timeZone: "Asia/Tokyo" });
   const stats = buildWallView(site, tweets).stats!;
 
-  test("counts a hashtag or mention in either case once, under its first spelling", () => {
+  test("counts the tweets using a hashtag or mention in either case, under its first spelling", () => {
     expect(stats.hashtags.slice(0, 2).map(({ label, count }) => [label, count])).toEqual([
-      ["#AI", 3],
+      ["#AI", 2],
       ["#t00", 1],
     ]);
     expect(stats.hashtags).toHaveLength(10);
@@ -90,9 +91,10 @@ describe("the stats of hostile tweets", () => {
     ]);
   });
 
-  test("counts linked hosts without www., not X's photo links, not an anchor as a hashtag", () => {
+  test("counts linked hosts without www., a link card's too, not X's photo links, not an anchor as a hashtag", () => {
     expect(stats.domains.map(({ label, count }) => [label, count])).toEqual([
       ["example.com", 2],
+      ["cards.example.net", 1],
       ["sub.example.org", 1],
     ]);
     expect(stats.hashtags.map((tag) => tag.label)).not.toContain("#top");
