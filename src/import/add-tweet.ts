@@ -9,6 +9,7 @@ import { dateOfStatusId, handleOfStatusUrl, statusIdOf } from "../tweet/status.t
 import type { CommandOutcome, Progress } from "./import-tweets.ts";
 import { preview, readExisting, today } from "./import-tweets.ts";
 import { fetchAndStoreTweets, type FetchSettings } from "./fetch/fetch-tweets.ts";
+import { curated, type Curation, NO_CURATION } from "./curation.ts";
 
 export interface AddOptions {
   tweetsFile: string;
@@ -18,6 +19,8 @@ export interface AddOptions {
   url?: string | undefined;
   authorName?: string | undefined;
   authorHandle?: string | undefined;
+  /** `--tag` and `--pin`. */
+  curation?: Curation;
 }
 
 /**
@@ -30,12 +33,15 @@ export async function addTweet(options: AddOptions): Promise<CommandOutcome> {
   const date = options.date ?? (statusId ? dateOfStatusId(statusId) : undefined);
   const author = await authorOf(options);
   if (typeof author === "string") return { ok: false, errors: [author] };
+  const { tags, pinned } = options.curation ?? NO_CURATION;
   const candidate = {
     text,
     date,
     ...(url === undefined ? {} : { url }),
     ...(author === undefined ? {} : { author }),
     added: today(),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(pinned ? { pinned: true } : {}),
   };
   const checked = tweetSchema.safeParse(candidate);
   if (!checked.success) {
@@ -101,6 +107,8 @@ export interface AddByUrlOptions {
   urls: string[];
   settings: FetchSettings;
   progress?: Progress;
+  /** `--tag` and `--pin`, for every tweet added. */
+  curation?: Curation;
 }
 
 /** What a command did and what went wrong; both may hold lines, and any error fails the command. */
@@ -120,6 +128,7 @@ export async function addTweetsByUrl({
   urls,
   settings,
   progress,
+  curation = NO_CURATION,
 }: AddByUrlOptions): Promise<PartialOutcome> {
   const before = await readExisting(tweetsFile, "adding to");
   if (!before.ok) return { report: [], errors: before.errors };
@@ -149,7 +158,7 @@ export async function addTweetsByUrl({
     onProgress: bar?.draw,
   }).finally(bar?.finish);
   const fetched = outcomes.flatMap((outcome) => {
-    if (outcome.ok) return [outcome];
+    if (outcome.ok) return [{ ...outcome, tweet: curated(outcome.tweet, curation) }];
     errors.push(`${outcome.url}: ${outcome.reason}`);
     return [];
   });

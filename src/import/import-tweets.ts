@@ -25,6 +25,7 @@ import { orderSiteKeys, withFileLock, writeJsonAtomic, writeTweetsFile } from ".
 import { plural } from "../tweet/plural.ts";
 import { type AuthorInput, type SiteInput, tweetSchema, type TweetInput } from "../curator/schema.ts";
 import { sameHandle } from "../tweet/handle.ts";
+import { curated, type Curation, NO_CURATION } from "./curation.ts";
 
 export type SourceFormat = "wall-text" | "embed-html" | "archive" | "archive-likes";
 
@@ -40,6 +41,8 @@ export interface ImportOptions {
   fetch?: FetchSettings | undefined;
   /** Shows how far a long read has come (the CLI draws a bar on a terminal). */
   progress?: Progress;
+  /** `--tag` and `--pin`, for every tweet imported. */
+  curation?: Curation;
 }
 
 /** A progress display for `label`: of bytes, or with a `unit` ("tweets") of whole things. */
@@ -83,7 +86,9 @@ export async function importTweets(options: ImportOptions): Promise<CommandOutco
   const site = typeof siteText === "string" ? parseSiteJson(siteText, siteFile) : undefined;
   const siteAuthor = site?.ok ? site.value.author : imported.site?.author;
   const added = today();
-  const tweets = imported.tweets.map((tweet) => ({ ...withoutDefaultAuthor(tweet, siteAuthor), added }));
+  const tweets = imported.tweets.map((tweet) =>
+    curated({ ...withoutDefaultAuthor(tweet, siteAuthor), added }, options.curation ?? NO_CURATION),
+  );
   const invalid = tweets.flatMap((tweet, index) => problemsOfImported(source, tweet, index));
   if (invalid.length > 0) return { ok: false, errors: invalid };
 

@@ -108,5 +108,7 @@ function pagesWithTweets(wall: WallView): Map<string, string> {
   for (const page of wall.pages)
     if (page.tweets.length > 0) pages.set(page.path, `${SITE_FILES.input}/index.njk`);
   for (const tweet of wall.tweetPages) pages.set(tweet.pagePath!, `${SITE_FILES.input}/tweet-page.njk`);
+  for (const page of wall.tagPages) pages.set(page.path, `${SITE_FILES.input}/tag-page.njk`);
+  if (wall.stats) pages.set(wall.stats.path, `${SITE_FILES.input}/stats.njk`);
   return pages;
 }

@@ -1,4 +1,4 @@
-import { DateTime, Info } from "luxon";
+import { DateTime, IANAZone, Info } from "luxon";
 
 /** A tweet's date, checked and ready to display. */
 export interface TweetDate {
@@ -150,4 +150,88 @@ function dateOnly(parsed: DateTime<true>): DateParseResult {
       timestamp: parsed.toMillis(),
     },
   };
+}
+
+/** What a wall shows its dates in: its language, and its IANA time zone. */
+export interface DateDisplay {
+  language: string;
+  timeZone: string;
+}
+
+/**
+ * A date as the wall shows it. A date-time falls on its day in the wall's zone (which may not be
+ * the writer's), and its `iso` is written in that zone, so that its first ten characters are that
+ * day for the finder and the sitemap; a date-only value is that day everywhere. The label is in
+ * the wall's language. One Intl formatter per wall and one label per day: Luxon's toLocaleString
+ * makes a formatter per call (measured: 1.6 µs a date-time in Europe/Paris, 0.3 µs in UTC).
+ */
+export function dateShower({ language, timeZone }: DateDisplay): (date: TweetDate) => TweetDate {
+  const format = dayFormat(language);
+  const labels = new Map<number, string>();
+  const label = (year: number, month: number, day: number) => {
+    const key = (year * 100 + month) * 100 + day;
+    let text = labels.get(key);
+    if (text === undefined) {
+      text = format.format(Date.UTC(year, month - 1, day));
+      labels.set(key, text);
+    }
+    return text;
+  };
+  const zone = IANAZone.create(timeZone);
+  const utc = zone.offset(0) === 0 && zone.offset(Date.UTC(2000, 6)) === 0;
+  const offsetOf = zoneOffsets(zone);
+  return (date) => {
+    if (date.iso.length === 10) {
+      const day = Number(date.iso.slice(8, 10));
+      return { ...date, label: label(date.year, date.month, day) };
+    }
+    if (utc) {
+      const shown = new Date(date.timestamp);
+      const iso = date.iso.endsWith("Z") ? date.iso : shown.toISOString().replace(/\.000Z$/, "Z");
+      const [year, month, day] = [shown.getUTCFullYear(), shown.getUTCMonth() + 1, shown.getUTCDate()];
+      return { iso, label: label(year, month, day), year, month, timestamp: date.timestamp };
+    }
+    const offset = offsetOf(date.timestamp);
+    const shown = new Date(date.timestamp + offset * 60_000);
+    const [year, month, day] = [shown.getUTCFullYear(), shown.getUTCMonth() + 1, shown.getUTCDate()];
+    const iso = `${shown.toISOString().replace(/(\.000)?Z$/, "")}${offsetText(offset)}`;
+    return { iso, label: label(year, month, day), year, month, timestamp: date.timestamp };
+  };
+}
+
+/**
+ * The zone's offset in minutes at a time. Luxon reads it with an Intl call (7 µs); a zone changes
+ * offset at most once a day, so one read at each end of a UTC day does for all its tweets.
+ */
+function zoneOffsets(zone: IANAZone): (timestamp: number) => number {
+  const offsets = new Map<number, number | undefined>();
+  return (timestamp) => {
+    const day = Math.floor(timestamp / DAY);
+    let offset = offsets.get(day);
+    if (!offsets.has(day)) {
+      const start = zone.offset(day * DAY);
+      offset = start === zone.offset((day + 1) * DAY - 1) ? start : undefined;
+      offsets.set(day, offset);
+    }
+    return offset ?? zone.offset(timestamp);
+  };
+}
+
+const DAY = 86_400_000;
+
+/** An offset in minutes as ISO 8601 writes it: `+09:00`, `-08:00`, `+05:45`. */
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const absolute = Math.abs(minutes);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+}
+
+/** "3 décembre 2022" for fr; the schema's language tag may name a locale Intl lacks, then English. */
+function dayFormat(language: string): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
+  } catch {
+    return new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+  }
 }

@@ -1,5 +1,5 @@
 import type { CardInput, MediaInput, QuoteInput, ReplyInput } from "../curator/schema.ts";
-import { parseTweetDate } from "../tweet/dates.ts";
+import { parseTweetDate, type TweetDate } from "../tweet/dates.ts";
 import { bareHandle } from "../tweet/handle.ts";
 import { linkifyText } from "../tweet/linkify.ts";
 import { canonicalTwitterUrl, profileUrl } from "../tweet/urls.ts";
@@ -37,7 +37,10 @@ export function shownText(
   return withoutAttachmentLinks(tidyText(text), { hasMedia: media.length > 0, cardUrl: card?.url });
 }
 
-export function normalizeQuote(quote: QuoteInput | undefined): QuotedTweetView | undefined {
+export function normalizeQuote(
+  quote: QuoteInput | undefined,
+  showDate: (date: TweetDate) => TweetDate,
+): QuotedTweetView | undefined {
   if (!quote) return undefined;
   const parsed = parseTweetDate(quote.date);
   if (!parsed.ok) throw new Error(`unvalidated quoted tweet's date reached normalize: ${parsed.expected}`);
@@ -50,7 +53,7 @@ export function normalizeQuote(quote: QuoteInput | undefined): QuotedTweetView |
     html: linkifyText(text),
     text,
     lang: quote.lang,
-    date: parsed.date,
+    date: showDate(parsed.date),
     author,
     // A quoted tweet's author is always known, so it always has a source.
     source: sourceOf(url, author)!,

@@ -38,10 +38,10 @@ export function buildFeed(site: SiteView, tweets: readonly TweetView[]): Feed | 
 }
 
 /**
- * The `count` newest tweets of the wall, newest first: by the day each joined it when the
- * curator noted it, else by its own date; then by its own date; then the later in the file
- * (tools append) first. Kept in order as the wall is read once, without sorting it whole: a
- * wall can hold 100,000 tweets.
+ * The `count` newest of `tweets`, newest first: by the day each joined the wall when the curator
+ * noted it, else by its own date; then by its own date; then the later in the list (given in the
+ * file's order: tools append) first. Kept in order as the list is read once, without sorting it
+ * whole: a wall can hold 100,000 tweets.
  */
 export function newestTweets(tweets: readonly TweetView[], count: number): TweetView[] {
   const newest: TweetView[] = [];
@@ -62,7 +62,8 @@ export function newestTweets(tweets: readonly TweetView[], count: number): Tweet
 }
 
 function newestFirst(a: TweetView, b: TweetView): number {
-  return joined(b) - joined(a) || b.date.timestamp - a.date.timestamp || b.number - a.number;
+  // Equals: the one read later goes first, as the search below puts it before them.
+  return joined(b) - joined(a) || b.date.timestamp - a.date.timestamp;
 }
 
 function joined(tweet: TweetView): number {

@@ -3,8 +3,9 @@ import type { PageNavItem, PagedSite, TweetView, WallPage } from "./types.ts";
 /** Pages linked on either side of the current one, besides the first and the last. */
 const NAV_NEIGHBOURS = 2;
 
-export function wallPagePath(number: number): string {
-  return number === 1 ? "/" : `/page/${number}/`;
+/** A wall page's path, or a tag page's under `base` (`/tags/cats/`, `/tags/cats/page/2/`). */
+export function wallPagePath(number: number, base = "/"): string {
+  return number === 1 ? base : `${base}page/${number}/`;
 }
 
 /**
@@ -17,18 +18,18 @@ export function withPathPrefix(pathPrefix: string, path: string): string {
 }
 
 /**
- * Splits the wall into pages of `size` tweets, in the curator's order; an empty wall is one
- * empty page. Links carry the site's path prefix.
+ * Splits the wall (or a tag's tweets, at `base`) into pages of `size` tweets, in the wall's
+ * order; an empty wall is one empty page. Links carry the site's path prefix.
  */
-export function paginateWall(tweets: TweetView[], size: number, site: PagedSite): WallPage[] {
+export function paginateWall(tweets: TweetView[], size: number, site: PagedSite, base = "/"): WallPage[] {
   const { pathPrefix } = site;
   const count = Math.max(1, Math.ceil(tweets.length / size));
-  const url = (number: number) => withPathPrefix(pathPrefix, wallPagePath(number));
+  const url = (number: number) => withPathPrefix(pathPrefix, wallPagePath(number, base));
   return Array.from({ length: count }, (_, index) => {
     const number = index + 1;
     return {
       number,
-      path: wallPagePath(number),
+      path: wallPagePath(number, base),
       url: url(number),
       tweets: tweets.slice(index * size, number * size),
       previousUrl: number > 1 ? url(number - 1) : undefined,

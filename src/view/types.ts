@@ -109,6 +109,57 @@ export interface WallView {
   feed: Feed | undefined;
   /** "70 tweets", "1 tweet": the whole wall. */
   countText: string;
+  /** The tags the shown tweets use, in the site's order of tags, then the others A to Z. */
+  tags: TagView[];
+  /** Every page of every tag: `/tags/<tag>/`, then `/tags/<tag>/page/2/`… */
+  tagPages: TagPage[];
+  /** The stats page's numbers; none for an empty wall. */
+  stats: WallStats | undefined;
+}
+
+/** A tag the wall uses, for its filter chips and its page. */
+export interface TagView extends TagLink {
+  description: string | undefined;
+  /** How many shown tweets carry it. */
+  count: number;
+}
+
+/** One page of a tag's tweets, paged as the wall is. */
+export interface TagPage extends WallPage {
+  tag: TagView;
+  /**
+   * The page's tweets as runs of consecutive wall numbers: the card mechanism makes the cards
+   * of a run (`{{ run | cards | safe }}`).
+   */
+  runs: TweetView[][];
+}
+
+/** A count in a stats table, with its bar's length in percent of the table's largest. */
+export interface StatCount {
+  label: string;
+  count: number;
+  percent: number;
+}
+
+/** The stats page at `/stats/`, computed once at build time from the shown tweets. */
+export interface WallStats {
+  path: string;
+  /** A link, with the path prefix: for the layout's footer or header. */
+  url: string;
+  meta: PageMeta;
+  /** Oldest first. */
+  years: StatCount[];
+  /** Months with tweets, oldest first: "December 2022", in the wall's language. */
+  months: StatCount[];
+  /** The ten most used of each, most used first, then A to Z. */
+  hashtags: StatCount[];
+  mentions: StatCount[];
+  /** Hosts the tweets link to, without `www.`. */
+  domains: StatCount[];
+  /** The longest text (in characters), the first on the wall of equals. */
+  longest: { tweet: TweetView; characters: number };
+  /** The most liked, among tweets whose likes were stored. */
+  mostLiked: { tweet: TweetView; likes: number } | undefined;
 }
 
 export interface SiteView {
@@ -153,7 +204,7 @@ export interface TweetSource {
 }
 
 export interface TweetView {
-  /** 1-based position in the curator's order. */
+  /** 1-based position on the wall (pinned first, then the site's order), hidden tweets left out. */
   number: number;
   /** Stable fragment id: from the status id when the URL has one, else date and first words. */
   anchor: string;

@@ -1,16 +1,5 @@
-import type {
-  AuthorView,
-  Feed,
-  PageMeta,
-  SiteView,
-  TagLink,
-  Timeline,
-  TweetLink,
-  TweetView,
-  WallPage,
-  WallView,
-} from "./types.ts";
-import { parseTweetDate, type TweetDate } from "../tweet/dates.ts";
+import type { AuthorView, PageMeta, SiteView, TagLink, TweetLink, TweetView, WallView } from "./types.ts";
+import { dateShower, parseTweetDate, type TweetDate } from "../tweet/dates.ts";
 import { linkifyText } from "../tweet/linkify.ts";
 import { canonicalTwitterUrl } from "../tweet/urls.ts";
 import { escapeHtml } from "../tweet/html.ts";
@@ -19,23 +8,36 @@ import { statusIdOf } from "../tweet/status.ts";
 import { buildTimeline, tweetCount } from "./timeline.ts";
 import { buildFeed } from "./feed.ts";
 import { sourceOf } from "./source.ts";
+import { wallOrder } from "./order.ts";
+import { tagIndex, tagLinker, tagPages } from "./tags.ts";
+import { buildStats } from "./stats.ts";
 import { shorten, tidyText } from "./text.ts";
 import { normalizeAuthor, UNKNOWN_AUTHOR } from "./author.ts";
 import { normalizeCard, normalizeMedia, normalizeQuote, normalizeReply, shownText } from "./attachments.ts";
 import type { Site, TweetInput } from "../curator/schema.ts";
 
-/** The wall's view, frozen: nothing downstream can change what was checked and built here. */
+/**
+ * The wall's view, frozen: nothing downstream can change what was checked and built here. Hidden
+ * tweets are left out here, before anything is built of them; the others are numbered in the
+ * wall's order (pinned first, then the site's order).
+ */
 export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
   const siteAuthor = normalizeAuthor(site.author);
+  const siteView = normalizeSite(site, siteAuthor);
+  const shown = tweets.filter((tweet) => tweet.hidden !== true);
+  const tags = tagIndex(site, shown, siteView.pathPrefix);
+  const display = { showDate: dateShower(site), tagsOf: tagLinker(tags) };
+  // Anchors in the file's order: a tweet's address does not move when the site's order changes.
   const anchors = new Set<string>();
-  const views = tweets.map((tweet, index) => {
-    const view = normalizeTweet(tweet, index + 1, siteAuthor);
+  const inFileOrder = shown.map((tweet, index) => {
+    const view = normalizeTweet(tweet, index + 1, siteAuthor, display);
     view.anchor = uniqueAnchor(view.anchor, anchors);
     return view;
   });
+  const views = wallOrder(inFileOrder, site.order);
+  views.forEach((view, index) => (view.number = index + 1));
   const withTweetPages =
     site.tweetPages === "auto" ? views.length <= AUTO_TWEET_PAGES_LIMIT : site.tweetPages;
-  const siteView = normalizeSite(site, siteAuthor);
   const pages = paginateWall(views, site.pageSize, siteView);
   for (const page of pages) {
     for (const tweet of page.tweets) {
@@ -57,8 +59,17 @@ export function buildWallView(site: Site, tweets: TweetInput[]): WallView {
     tweetPages: withTweetPages ? views : [],
     timeline: buildTimeline(views),
     years: [...new Set(views.map((tweet) => tweet.date.year))].sort((a, b) => b - a),
-    feed: buildFeed(siteView, views),
+    // In the file's order: of tweets equally new, the feed takes the later in the file.
+    feed: buildFeed(siteView, inFileOrder),
     countText: tweetCount(views.length),
+    tags,
+    tagPages: tagPages(tags, views, siteView, site.pageSize),
+    stats: buildStats(
+      inFileOrder
+        .map((view, index) => ({ view, likes: shown[index]!.likes }))
+        .sort((a, b) => a.view.number - b.view.number),
+      siteView,
+    ),
   });
 }
 
@@ -92,10 +103,19 @@ function tweetPageMeta(tweet: TweetView): PageMeta {
   };
 }
 
-// Shared by every tweet without tags: a large wall's view lives through the whole build.
-const NO_TAGS: TagLink[] = [];
+/** How the wall shows what every tweet has: its dates, its tags. */
+export interface TweetDisplay {
+  showDate: (date: TweetDate) => TweetDate;
+  tagsOf: (tags: readonly string[] | undefined) => TagLink[];
+}
 
-export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor: AuthorView): TweetView {
+/** `number` is the tweet's place among the shown ones in the file, until the wall's order numbers it. */
+export function normalizeTweet(
+  tweet: TweetInput,
+  number: number,
+  defaultAuthor: AuthorView,
+  { showDate, tagsOf }: TweetDisplay,
+): TweetView {
   const parsed = parseTweetDate(tweet.date);
   if (!parsed.ok) throw new Error(`tweet ${number}: unvalidated date reached normalize: ${parsed.expected}`);
   const author =
@@ -109,23 +129,23 @@ export function normalizeTweet(tweet: TweetInput, number: number, defaultAuthor:
   if (added && !added.ok) throw new Error(`tweet ${number}: unvalidated added day reached normalize`);
   return {
     number,
-    // From the words as written: the anchor, and the tweet page's address, stay as they were.
+    // From the words as written and the day as written: the anchor, and the tweet page's
+    // address, stay as they were whatever the wall's time zone.
     anchor: anchorFor(written, parsed.date, url),
     html: linkifyText(shown),
     // A text that was only the link to its photo keeps it here: titles need words.
     text: shown || written,
     lang: tweet.lang,
-    date: parsed.date,
+    date: showDate(parsed.date),
     added: added?.date.timestamp,
     author,
     source: sourceOf(url, author),
     media,
-    quote: normalizeQuote(tweet.quote),
+    quote: normalizeQuote(tweet.quote, showDate),
     replyTo: normalizeReply(tweet.replyTo),
     card,
-    // Pins and tags reach the wall's order and pages with issue 12's view; until then, only here.
     pinned: tweet.pinned === true,
-    tags: NO_TAGS,
+    tags: tagsOf(tweet.tags),
     wallUrl: "",
     permalink: "",
     pagePath: undefined,

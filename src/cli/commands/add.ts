@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { wallFilesFromEnv } from "../../curator/files.ts";
 import { DEFAULT_VIDEO_LIMIT_MB } from "../../import/fetch/settings.ts";
+import type { Curation } from "../../import/curation.ts";
 import { progressBar } from "../progress.ts";
 import { report, reportProblems, usageError } from "../report.ts";
 import { type Command, stringOption, type Values } from "./command.ts";
 
-const USAGE = `tweetwall add STATUS_URL… [--from FILE] [--video-limit MB]
+const USAGE = `tweetwall add STATUS_URL… [--from FILE] [--video-limit MB] [--tag TAG…] [--pin]
 tweetwall add [STATUS_URL] --text TEXT [--date DATE] [--url URL]
-              [--author-handle HANDLE] [--author-name NAME]
+              [--author-handle HANDLE] [--author-name NAME] [--tag TAG…] [--pin]
 
 With status URLs (https://x.com/user/status/123…, or --from a file of them, one a line, blank
 lines and # comments ignored) and no --text, fetches each tweet from X once and stores it
@@ -21,7 +22,12 @@ fetched is named with why, the others are still added, and the exit code is 1.
 With --text, appends one tweet as given, without asking X, checked like the build checks it,
 with today as the day it was added. With a status URL the date may be left out: it is read
 from the status id. The author is --author-handle, else the account the URL names, else the
-site's author (SITE_FILE); their name is --author-name, else their handle.`;
+site's author (SITE_FILE); their name is --author-name, else their handle.
+
+Either way:
+  --tag TAG          tags every tweet added (repeat it, or separate tags with commas:
+                     --tag ai,physics); lowercase letters, digits and hyphens
+  --pin              pins every tweet added: shown first on the wall`;
 
 const FETCH_ENVIRONMENT = `
   TWEETWALL_TIMEOUT_MS=ms   how long to wait for X (default 10000)`;
@@ -37,10 +43,16 @@ export const add: Command = {
     "author-handle": { type: "string" },
     from: { type: "string" },
     "video-limit": { type: "string" },
+    tag: { type: "string", multiple: true },
+    pin: { type: "boolean", default: false },
   },
   async run(values, operands) {
+    // The schema checks the tags: loaded, as the commands' work is, only when they run.
+    const { curationOf, tagOptionsOf } = await import("../../import/curation.ts");
+    const curation = curationOf(tagOptionsOf(values.tag), values.pin === true);
+    if (typeof curation === "string") return usageError("add", curation);
     if (values.text === undefined && (operands.length > 0 || values.from !== undefined)) {
-      return addByUrl(values, operands);
+      return addByUrl(values, operands, curation);
     }
     const [statusUrl, ...extra] = operands;
     if (extra.length > 0 || (statusUrl !== undefined && values.url !== undefined)) {
@@ -62,12 +74,13 @@ export const add: Command = {
         url: statusUrl ?? stringOption(values, "url"),
         authorName: stringOption(values, "author-name"),
         authorHandle: stringOption(values, "author-handle"),
+        curation,
       }),
     );
   },
 };
 
-async function addByUrl(values: Values, operands: string[]): Promise<number> {
+async function addByUrl(values: Values, operands: string[], curation: Curation): Promise<number> {
   const writtenOnly = ["date", "url", "author-name", "author-handle"].filter(
     (name) => values[name] !== undefined,
   );
@@ -98,6 +111,7 @@ async function addByUrl(values: Values, operands: string[]): Promise<number> {
       limit === undefined ? {} : { videoLimitBytes: Number(limit) * 1_000_000 },
     ),
     progress: (label) => progressBar(label, process.stderr, "tweets"),
+    curation,
   });
   for (const line of outcome.report) console.log(line);
   return outcome.errors.length > 0 ? reportProblems(outcome.errors) : 0;

@@ -29,7 +29,10 @@ Options:
   --no-replies       archives: leave out replies
   --no-retweets      archives: leave out retweets
   --likes            archives: import the liked tweets (data/like.js), not the owner's own
-  --no-fetch         with --likes: keep what the archive says, without asking X for the rest`;
+  --no-fetch         with --likes: keep what the archive says, without asking X for the rest
+  --tag TAG          tags every tweet added (repeat it, or separate tags with commas:
+                     --tag ai,physics); lowercase letters, digits and hyphens
+  --pin              pins every tweet added: shown first on the wall`;
 
 export const importCommand: Command = {
   summary: "add tweets from a plain-text wall, a page of embeds or an X archive",
@@ -45,6 +48,8 @@ export const importCommand: Command = {
     "no-retweets": { type: "boolean", default: false },
     likes: { type: "boolean", default: false },
     "no-fetch": { type: "boolean", default: false },
+    tag: { type: "string", multiple: true },
+    pin: { type: "boolean", default: false },
   },
   async run(values, operands) {
     const [source, ...extra] = operands;
@@ -53,6 +58,10 @@ export const importCommand: Command = {
     }
     const selection = parseSelection(values);
     if (typeof selection === "string") return usageError("import", selection);
+    // The schema checks the tags: loaded, as the commands' work is, only when they run.
+    const { curationOf, tagOptionsOf } = await import("../../import/curation.ts");
+    const curation = curationOf(tagOptionsOf(values.tag), values.pin === true);
+    if (typeof curation === "string") return usageError("import", curation);
     if (values["no-fetch"] === true && values.likes !== true) {
       return usageError("import", "--no-fetch goes with --likes: only liked tweets are fetched", USAGE);
     }
@@ -69,6 +78,7 @@ export const importCommand: Command = {
         likes: values.likes === true,
         fetch: values.likes === true && values["no-fetch"] !== true ? fetchSettingsFromEnv() : undefined,
         progress: (label, unit) => progressBar(label, process.stderr, unit),
+        curation,
       }),
     );
   },
