@@ -5,7 +5,7 @@ import path from "node:path";
 import { withPathPrefix } from "../view/pages.ts";
 import type { TweetView, WallView } from "../view/types.ts";
 import { linkOrCopy } from "./images.ts";
-import { type SatoriFont, startLayoutThread } from "./share-layout.ts";
+import { type LayoutThread, type SatoriFont, startLayoutThread } from "./share-layout.ts";
 
 /**
  * The Open Graph images of the wall's first page and of every tweet page: 1200×630 PNGs drawn
@@ -119,21 +119,16 @@ export async function planShareImages(
     for (const image of names) if (!(await exists(path.join(cacheDir, image.name)))) missing.push(image);
     if (missing.length > 0) {
       const fonts = await fontsFor(missing.map(({ drawing }) => textOf(drawing.tree)).join("\n"));
-      // One thread: a second would warm satori's code up again, for more CPU time than it saves.
-      const thread = startLayoutThread({ width: SHARE_WIDTH, height: SHARE_HEIGHT }, fonts);
-      try {
-        await eachAtMost(IN_FLIGHT, missing, async ({ drawing, name, avatar }) => {
-          const tree = avatar ? await withAvatar(drawing.tree, avatar) : drawing.tree;
-          const png = await rasterise(await thread.layout(tree));
-          // Written beside it and renamed: a build stopped halfway leaves no half image in the cache.
-          const cached = path.join(cacheDir, name);
-          const partial = `${cached}.${process.pid}.partial`;
-          await writeFile(partial, png);
-          await rename(partial, cached);
-        });
-      } finally {
-        await thread.close();
-      }
+      const thread = layoutThread(fonts);
+      await eachAtMost(IN_FLIGHT, missing, async ({ drawing, name, avatar }) => {
+        const tree = avatar ? await withAvatar(drawing.tree, avatar) : drawing.tree;
+        const png = await rasterise(await thread.layout(tree));
+        // Written beside it and renamed: a build stopped halfway leaves no half image in the cache.
+        const cached = path.join(cacheDir, name);
+        const partial = `${cached}.${process.pid}.partial`;
+        await writeFile(partial, png);
+        await rename(partial, cached);
+      });
     }
     for (const { name } of names) await linkOrCopy(path.join(cacheDir, name), path.join(shareOutput, name));
     return { drawn: missing.length, reused: names.length - missing.length };
@@ -369,6 +364,19 @@ const SUBSETS: [name: string, needed: RegExp][] = [
   ["greek-ext", /[\u1f00-\u1fff]/],
 ];
 const loadedFonts = new Map<string, SatoriFont[]>();
+
+/**
+ * One thread, kept for the process's next build with the same fonts: a second thread would warm
+ * satori's code up again, for more CPU time than it saves, and a preview's next save draws at once.
+ */
+let kept: { fonts: SatoriFont[]; thread: LayoutThread } | undefined;
+
+function layoutThread(fonts: SatoriFont[]): LayoutThread {
+  if (kept?.fonts === fonts && kept.thread.alive) return kept.thread;
+  void kept?.thread.close();
+  kept = { fonts, thread: startLayoutThread({ width: SHARE_WIDTH, height: SHARE_HEIGHT }, fonts) };
+  return kept.thread;
+}
 
 /** The subsets the texts need, in one list (satori caches its parsing by the list). */
 async function fontsFor(texts: string): Promise<SatoriFont[]> {

@@ -32,6 +32,8 @@ parentPort.on("message", async ({ id, tree }) => {
 export interface LayoutThread {
   /** The tree as an SVG whose text is paths. */
   layout(tree: object): Promise<string>;
+  /** Until it stops: a preview keeps its thread from build to build, warm. */
+  readonly alive: boolean;
   close(): Promise<void>;
 }
 
@@ -51,9 +53,13 @@ export function startLayoutThread(
   });
   const waiting = new Map<number, { resolve: (svg: string) => void; reject: (error: Error) => void }>();
   let next = 0;
+  let alive = true;
+  // An idle thread does not keep the process alive; one with work to do does.
+  worker.unref();
   worker.on("message", ({ id, svg, error }: { id: number; svg?: string; error?: string }) => {
     const call = waiting.get(id);
     waiting.delete(id);
+    if (waiting.size === 0) worker.unref();
     if (svg !== undefined) call?.resolve(svg);
     else call?.reject(new Error(`a share image could not be laid out: ${error}`));
   });
@@ -62,14 +68,21 @@ export function startLayoutThread(
     waiting.clear();
   };
   worker.on("error", failAll);
-  worker.on("exit", () => failAll(new Error("the share images' layout thread stopped")));
+  worker.on("exit", () => {
+    alive = false;
+    failAll(new Error("the share images' layout thread stopped"));
+  });
   return {
     layout: (tree) =>
       new Promise((resolve, reject) => {
         const id = next++;
+        if (waiting.size === 0) worker.ref();
         waiting.set(id, { resolve, reject });
         worker.postMessage({ id, tree });
       }),
+    get alive() {
+      return alive;
+    },
     close: async () => {
       await worker.terminate();
     },
