@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeSyntheticArchive } from "../tests/support/archive.ts";
 import { writeBareSite } from "./bare-eleventy.ts";
@@ -17,6 +17,8 @@ import {
 } from "./measure.ts";
 import { type PlainTweet, syntheticTweets, writeTweetsFile } from "./synthetic-wall.ts";
 import { previewLatencies } from "./preview.ts";
+import { SHARE_IMAGES_CACHE } from "../src/site/share-images.ts";
+import { rmSync } from "node:fs";
 import { firstViewWeight, largestWallPage } from "./weight.ts";
 
 /** The bench's cases; each writes what it needs under `scratch` and returns its rows. */
@@ -148,6 +150,88 @@ export async function archiveImport({ scratch, pairs, archiveTweets }: Settings)
   return [
     reported(`import a ${archiveTweets.toLocaleString("en-US")}-tweet X archive`, describeRuns(imports)),
   ];
+}
+
+/** A cold build's share images of the seed wall cost at most this much more than none. */
+export const SHARE_COLD_BUDGET_MS = 2000;
+/** A warm build (every image in the cache) keeps the seed build's slack over bare Eleventy. */
+export const SHARE_WARM_RATIO_BUDGET = SEED_RATIO_BUDGET;
+
+/**
+ * The seed wall with a url (share images, feeds, sitemap) against the same wall without one (none
+ * of them): cold, the share image cache emptied before each run, and warm, every image cached.
+ */
+export async function seedShareImages({ scratch, pairs }: Settings): Promise<Row[]> {
+  const siteFile = path.join(scratch, "share", "site.json");
+  await mkdir(path.dirname(siteFile), { recursive: true });
+  const site = JSON.parse(await readFile("data/site.json", "utf8")) as Record<string, unknown>;
+  await writeFile(siteFile, JSON.stringify({ ...site, url: "https://example.org/wall/" }));
+  const withUrl = path.join(scratch, "share-site");
+  const without = path.join(scratch, "share-site-without");
+  const build = (output: string, env: Record<string, string> = {}) => {
+    rmSync(output, { recursive: true, force: true });
+    return timeCommand(ourCli(["build", "--output", output]), env);
+  };
+  const cold = () => {
+    rmSync(SHARE_IMAGES_CACHE, { recursive: true, force: true });
+    return build(withUrl, { SITE_FILE: siteFile });
+  };
+  const warm = () => build(withUrl, { SITE_FILE: siteFile });
+  // Untimed: the CLI's bundle compiled, the files in the page cache.
+  cold();
+  build(without);
+  const samples: Record<"cold" | "warm" | "without", Sample[]> = { cold: [], warm: [], without: [] };
+  for (let pair = 0; pair < pairs; pair++) {
+    samples.cold.push(cold());
+    samples.without.push(build(without));
+    samples.warm.push(warm());
+    console.error(
+      `  cold ${seconds(samples.cold.at(-1)!.ms)}, warm ${seconds(samples.warm.at(-1)!.ms)}, without ${seconds(samples.without.at(-1)!.ms)}`,
+    );
+  }
+  const [coldMs, warmMs, withoutMs] = [
+    medianMs(samples.cold),
+    medianMs(samples.warm),
+    medianMs(samples.without),
+  ];
+  const images = await shareImageSizes(path.join(withUrl, "share"));
+  return [
+    judged(
+      `seed build with share images, cold, ${plural(pairs, "run")}`,
+      `${seconds(coldMs)} vs ${seconds(withoutMs)} without = +${seconds(coldMs - withoutMs)}${cpuExtra(samples.cold, samples.without)}`,
+      `≤ +${seconds(SHARE_COLD_BUDGET_MS)}`,
+      coldMs - withoutMs <= SHARE_COLD_BUDGET_MS,
+    ),
+    judged(
+      `seed build with share images, warm, ${plural(pairs, "run")}`,
+      `${seconds(warmMs)} vs ${seconds(withoutMs)} without = ${formatRatio(warmMs, withoutMs)}${cpuExtra(samples.warm, samples.without)}`,
+      `≤ ${SHARE_WARM_RATIO_BUDGET}×`,
+      warmMs <= SHARE_WARM_RATIO_BUDGET * withoutMs,
+    ),
+    reported(
+      `share images of the seed wall`,
+      `${images.count} PNGs, ${formatBytes(images.total)} (median ${formatBytes(images.median)}, largest ${formatBytes(images.largest)})`,
+    ),
+  ];
+}
+
+async function shareImageSizes(folder: string) {
+  const sizes = await Promise.all(
+    (await readdir(folder)).map(async (name) => (await stat(path.join(folder, name))).size),
+  );
+  return {
+    count: sizes.length,
+    total: sizes.reduce((sum, size) => sum + size, 0),
+    median: median(sizes),
+    largest: Math.max(...sizes),
+  };
+}
+
+function cpuExtra(ours: Sample[], without: Sample[]): string {
+  const [ourCpu, withoutCpu] = [medianCpuSeconds(ours), medianCpuSeconds(without)];
+  return ourCpu === undefined || withoutCpu === undefined
+    ? ""
+    : ` (CPU +${(ourCpu - withoutCpu).toFixed(2)} s)`;
 }
 
 /** From a save of data/tweets.json to the preview serving the changed page. */

@@ -9,6 +9,7 @@ import {
   previewSave,
   seedBuildVsBare,
   seedFirstView,
+  seedShareImages,
   type Settings,
 } from "./cases.ts";
 
@@ -20,7 +21,7 @@ import {
  * BENCH_QUICK=1     a fast check: 5,000 tweets instead of 100,000, 3 pairs
  * BENCH_RUNS=N      timed pairs for the seed wall (default 7; the large wall takes at most 3)
  * BENCH_PAGE_SIZE=N tweets per wall page (default: the site file's pageSize, else 100)
- * BENCH_ONLY=word      only the cases whose name holds this word (e.g. preview)
+ * BENCH_ONLY=word      only the cases whose name holds this word (e.g. preview, share)
  * BENCH_ARCHIVE_TWEETS=N, BENCH_TIMEOUT_S=N
  */
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -45,6 +46,7 @@ function wallPageSize(): number {
 const CASES: [string, (settings: Settings) => Promise<Row[]>][] = [
   ["first view of the seed wall", seedFirstView],
   ["seed build vs bare Eleventy", seedBuildVsBare],
+  ["seed share images", seedShareImages],
   [`${WALL_TWEETS.toLocaleString("en-US")}-tweet wall`, largeWall],
   ["archive import", archiveImport],
   ["preview: save to page", previewSave],

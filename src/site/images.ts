@@ -122,7 +122,7 @@ async function contentHash(file: string): Promise<string> {
   return digest;
 }
 
-async function linkOrCopy(from: string, to: string): Promise<void> {
+export async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch (error) {

@@ -7,6 +7,7 @@ import type { EleventyConfig } from "./eleventy-types.ts";
 import feeds from "./feeds.ts";
 import { encodeMedia, type EncodedMedia } from "./images.ts";
 import { writeSearchIndex } from "./search-index.ts";
+import { planShareImages, type ShareImage, type ShareImages } from "./share-images.ts";
 import { searchIndexOf } from "../view/search-index.ts";
 import { SiteError } from "./site-error.ts";
 import { checkTemplates } from "./template-check.ts";
@@ -51,7 +52,9 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
  * index. Every page is made from the one view `load` returns for the build.
  */
 export default function site(eleventyConfig: EleventyConfig, { load, mediaRoot }: SiteOptions): void {
-  let shown: { wall: WallView; media: EncodedMedia; withTweets: Map<string, string> } | undefined;
+  let shown:
+    | { wall: WallView; media: EncodedMedia; withTweets: Map<string, string>; share: ShareImages | undefined }
+    | undefined;
   const written = new Set<string>();
 
   eleventyConfig.on("eleventy.before", async () => {
@@ -63,12 +66,18 @@ export default function site(eleventyConfig: EleventyConfig, { load, mediaRoot }
   eleventyConfig.addGlobalData("wall", async () => {
     const wall = await load();
     if (!wall.ok) throw new CuratorProblems(wall.problems);
+    const outputDir = eleventyConfig.directories.output;
+    // Share images need absolute addresses; they are drawn while the pages render.
+    const share =
+      wall.value.site.origin === undefined
+        ? undefined
+        : await planShareImages(wall.value, { mediaRoot, outputDir });
     const media = await encodeMedia(wall.value.tweets, {
       mediaRoot,
-      outputDir: eleventyConfig.directories.output,
+      outputDir,
       pathPrefix: wall.value.site.pathPrefix,
     });
-    shown = { wall: wall.value, media, withTweets: pagesWithTweets(wall.value) };
+    shown = { wall: wall.value, media, withTweets: pagesWithTweets(wall.value), share };
     return wall.value;
   });
 
@@ -88,8 +97,14 @@ export default function site(eleventyConfig: EleventyConfig, { load, mediaRoot }
     }
     return content;
   });
-  eleventyConfig.on("eleventy.after", () => {
+  // A tweet page's own image; every other page shows the wall's.
+  eleventyConfig.addFilter("shareImage", (url: unknown): ShareImage | undefined => {
+    const byPage = shown?.share?.byPage;
+    return byPage && ((typeof url === "string" && byPage.get(url)) || byPage.get(shown!.wall.pages[0]!.path));
+  });
+  eleventyConfig.on("eleventy.after", async () => {
     if (!shown) return;
+    await shown.share?.done;
     for (const [path, template] of shown.withTweets) {
       if (!written.has(path)) throw new SiteError({ file: template }, `the page ${path} was not written`);
     }

@@ -28,7 +28,7 @@ test("a build with a slow filter prints only its own lines, no Eleventy benchmar
   const build = run(["bin/tweetwall.js", "build"]);
   expect(build.stderr).toBe("");
   expect(build.stdout).toMatch(
-    /^No url in data\/site\.json: no feeds or sitemap written \(they need absolute addresses\)\.\nBuilt the wall from data\/tweets\.json into _site in \d+\.\d\d s\.\n$/,
+    /^No url in data\/site\.json: no feeds, sitemap or share images written \(they need absolute addresses\)\.\nBuilt the wall from data\/tweets\.json into _site in \d+\.\d\d s\.\n$/,
   );
   expect(build.status).toBe(0);
   // The same site built by Eleventy's own command line, told to be quiet, still warns.

@@ -77,7 +77,7 @@ describe("the seed wall, built", () => {
     const lines = stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      "No url in data/site.json: no feeds or sitemap written (they need absolute addresses).",
+      "No url in data/site.json: no feeds, sitemap or share images written (they need absolute addresses).",
     );
     expect(lines[1]).toMatch(/^Built the wall from data\/tweets.json into .* in \d+\.\d\d s\.$/);
   });

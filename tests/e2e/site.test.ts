@@ -99,7 +99,7 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     expect(meta("og:title")).toBe("“How long until we measure wealth inequality…” (@karpathy)");
     expect($("head > title").text().length).toBeLessThanOrEqual(70);
     expect(meta("og:description")).toBe("How long until we measure wealth inequality in FLOPS");
-    expect(meta("twitter:card")).toBe("summary");
+    expect(meta("twitter:card")).toBe("summary_large_image");
     expect($("article.tweet .tweet-text").text()).toBe(
       "How long until we measure wealth inequality in FLOPS",
     );

@@ -38,7 +38,9 @@ site an earlier build made: the build replaces it whole.`,
       return 1;
     }
     if (wall.ok && wall.value.site.origin === undefined) {
-      console.log(`No url in ${files.siteFile}: no feeds or sitemap written (they need absolute addresses).`);
+      console.log(
+        `No url in ${files.siteFile}: no feeds, sitemap or share images written (they need absolute addresses).`,
+      );
     }
     console.log(
       `Built the wall from ${files.tweetsFile} into ${outputDir} in ${outcome.seconds.toFixed(2)} s.`,
