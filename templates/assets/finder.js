@@ -60,7 +60,7 @@ export function startFinder() {
     event.preventDefault();
     applyNow();
   });
-  apply();
+  return apply();
 }
 
 async function apply() {

@@ -18,7 +18,9 @@ function offerFinder(finder) {
   let loading;
   const load = () => (loading ??= import("./finder.js").then((module) => module.startFinder()));
   const params = new URLSearchParams(location.search);
-  if (["q", "year", "month"].some((name) => params.get(name))) return load();
+  // The head's flag hid the wall until it is filtered (src/site/assets.ts): shown once it is, or fails.
+  const reveal = () => document.documentElement.classList.remove("filtering");
+  if (["q", "year", "month"].some((name) => params.get(name))) return load().finally(reveal);
   for (const [id, type] of [
     ["finder-q", "input"],
     ["finder-year", "change"],
