@@ -144,9 +144,12 @@ function icon(path: string): string {
  * one author of the wall.
  */
 function authorHeader(author: AuthorView, media: EncodedMedia, hidden = false): string {
-  const handle = author.profileUrl
-    ? ` <a class="tweet-handle u-url" href="${escape(author.profileUrl)}">@${escape(author.handle ?? "")}</a>`
-    : "";
+  // Hidden, a link would take a Tab to nowhere visible: the handle is then words only.
+  const handle = !author.profileUrl
+    ? ""
+    : hidden
+      ? ` <span class="tweet-handle">@${escape(author.handle ?? "")}</span>`
+      : ` <a class="tweet-handle u-url" href="${escape(author.profileUrl)}">@${escape(author.handle ?? "")}</a>`;
   const avatar = author.avatar && !hidden ? avatarHtml(author.avatar, 48, media) : "";
   return `<header class="tweet-author p-author h-card${avatar ? " with-avatar" : ""}${hidden ? " visually-hidden" : ""}">${avatar}<span class="tweet-name p-name">${escape(author.name)}</span>${handle}</header>`;
 }
