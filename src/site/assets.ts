@@ -13,7 +13,7 @@ import type { EleventyConfig } from "./eleventy-types.ts";
  * hidden until finder.js has filtered it: drawn whole and then cut to a few tweets, the page
  * moved by 0.31 to 0.41 (CLS). Shown anyway after 3 s, should the finder never come.
  */
-const JS_FLAG =
+export const JS_FLAG =
   'var h=document.documentElement;h.classList.add("js");/[?&](q|year)=[^&]/.test(location.search)&&(h.classList.add("filtering"),setTimeout(function(){h.classList.remove("filtering")},3e3))';
 
 /**

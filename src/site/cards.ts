@@ -135,7 +135,7 @@ const PIN = "M16 3v2h-1v5l3 3v2h-5v6l-1 1-1-1v-6H6v-2l3-3V5H8V3z";
 
 /** A 24-unit icon drawn in the text's colour; decoration, named by the text beside it. */
 function icon(path: string): string {
-  return `<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="${path}"/></svg>`;
+  return `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${path}"/></svg>`;
 }
 
 /**
