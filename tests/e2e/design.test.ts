@@ -105,12 +105,15 @@ describe("the design of the built wall", () => {
     }
   });
 
-  test("a tweet page names its neighbours by the wall's direction: the one before is newer", async () => {
-    const $ = await html(seed, "t/2022-12-06-how-long-until/index.html");
+  test("a tweet page names its neighbours by date where the wall's order agrees: the one before is newer", async () => {
+    const $ = await html(seed, "t/2022-11-18-if-previous-neural/index.html");
     expect($("h1")).toHaveLength(1);
-    expect($('a[rel="prev"]').attr("href")).toBe("/t/2022-12-03-plan-is-to/");
+    expect($('a[rel="prev"]').attr("href")).toBe("/t/2022-12-05-potentially-nitpicky-but/");
     expect($('a[rel="prev"] > span').first().text()).toBe("← Newer");
     expect($('a[rel="next"] > span').first().text()).toBe("Older →");
+    // The seed's second tweet (December 6) follows its first (December 3): not "newer" by date.
+    const moved = await html(seed, "t/2022-12-06-how-long-until/index.html");
+    expect(moved('a[rel="prev"] > span').first().text()).toBe("← Previous");
   });
 
   test("the timeline links only the periods that have tweets, each with its count", async () => {
