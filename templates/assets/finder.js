@@ -172,12 +172,10 @@ function yearAndMonth(isoDate) {
 function wallTweets() {
   tweetsOnThisPage ??= [...wall.querySelectorAll("article.tweet")].map((article) => ({
     article,
+    // The tweet's own words and author: a quoted tweet's sit deeper in the card.
     text: fold(
-      ["tweet-text", "tweet-name", "tweet-handle"]
-        // The tweet's own: a quoted tweet's name and words sit deeper in the card.
-        .map(
-          (name) => article.querySelector(`:scope > .${name}, :scope > header .${name}`)?.textContent ?? "",
-        )
+      [...article.querySelectorAll(":scope > .tweet-text, :scope > .p-author, :scope > footer > .p-author")]
+        .map((node) => node.textContent)
         .join("\n"),
     ),
     ...yearAndMonth(article.querySelector(":scope > footer time")?.getAttribute("datetime") ?? ""),
@@ -273,17 +271,24 @@ function resultCard({ wallUrl, text, isoDate, handle, name, sole }) {
     : siteRoot.pathname + wallUrl.replace(/^\//, "");
   link.append(time, element("span", "visually-hidden", ", on the wall"));
   // An unknown author has a name ("Unknown author") and no handle.
-  const author = element("header", `tweet-author p-author h-card${sole ? " visually-hidden" : ""}`);
+  const author = element(
+    sole ? "span" : "header",
+    `tweet-author p-author h-card${sole ? " visually-hidden" : ""}`,
+  );
   author.append(element("span", "tweet-name p-name", name));
   if (handle) author.append(" ", element("span", "tweet-handle", `@${handle}`));
   const meta = element("footer", "tweet-meta");
+  // As on the wall: a one-author wall names the author for screen readers, before the date.
+  if (sole) author.append(", ");
+  if (sole) meta.append(author);
   meta.append(link);
   const card = element("article", "tweet h-entry");
   const textParagraph = element("p", "tweet-text e-content", text);
   // As on the wall's own cards (src/site/cards.ts): each text sets its own direction.
   textParagraph.dir = "auto";
   highlight(textParagraph, words);
-  card.append(author, textParagraph, meta);
+  if (!sole) card.append(author);
+  card.append(textParagraph, meta);
   return card;
 }
 

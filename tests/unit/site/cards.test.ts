@@ -319,9 +319,11 @@ describe("the card's design", () => {
     const wall = tweets();
     expect(soleAuthorOf(wall)?.handle).toBe("a");
     const $ = cheerio.load(tweetCards(wall, NO_IMAGES, { soleAuthor: soleAuthorOf(wall) }));
-    expect($("header.tweet-author.visually-hidden")).toHaveLength(2);
-    expect($("header.tweet-author a")).toHaveLength(0);
-    expect($("header.tweet-author").first().text()).toBe("A @a");
+    expect($("header")).toHaveLength(0);
+    expect($("article > footer > .p-author.h-card.visually-hidden")).toHaveLength(2);
+    expect($(".p-author a")).toHaveLength(0);
+    expect($(".p-author").first().text()).toBe("A @a, ");
+    expect($(".p-author .p-name").first().text()).toBe("A");
   });
 
   test("a wall of several authors has no sole author, and shows each card's", () => {
@@ -330,7 +332,7 @@ describe("the card's design", () => {
       { text: "two", date: "2022-12-02", author: { name: "B", handle: "b" } },
     ]);
     expect(soleAuthorOf(wall)).toBeUndefined();
-    expect(cheerio.load(tweetCards(wall, NO_IMAGES))(".visually-hidden.tweet-author")).toHaveLength(0);
+    expect(cheerio.load(tweetCards(wall, NO_IMAGES))(".visually-hidden.p-author")).toHaveLength(0);
   });
 
   test("marks a pinned tweet and links its tags", () => {
@@ -351,8 +353,9 @@ describe("the card's design", () => {
   test("a tweet page's marker shows the author even on a one-author wall", () => {
     const wall = tweets();
     const page = withCards(cardsMarker([wall[1]!], "whole"), wall, NO_IMAGES)!;
-    expect(cheerio.load(page)("header.tweet-author.visually-hidden")).toHaveLength(0);
+    expect(cheerio.load(page)(".p-author.visually-hidden")).toHaveLength(0);
+    expect(cheerio.load(page)("header.p-author")).toHaveLength(1);
     const onWall = withCards(cardsMarker(wall), wall, NO_IMAGES)!;
-    expect(cheerio.load(onWall)("header.tweet-author.visually-hidden")).toHaveLength(2);
+    expect(cheerio.load(onWall)(".p-author.visually-hidden")).toHaveLength(2);
   });
 });
