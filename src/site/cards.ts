@@ -1,4 +1,5 @@
 import { escapeHtml as escape } from "../tweet/html.ts";
+import { isOnX } from "../tweet/urls.ts";
 import type {
   AuthorView,
   LinkCardView,
@@ -23,12 +24,15 @@ import { type EncodedImage, type EncodedMedia, fallbackFor } from "./images.ts";
  * is. Guarded by the bench case "build 100,000 tweets vs bare Eleventy". Only a template can
  * make a marker: every text from the data is escaped, so a tweet quoting one shows it as text.
  */
-const MARKER = /<!--tweetwall:cards (\d+)-(\d+)-->/g;
+const MARKER = /<!--tweetwall:cards (\d+)-(\d+)( whole)?-->/g;
 
-/** The marker for a run of consecutive tweets (a wall page's, or a tweet page's one). */
-export function cardsMarker(tweets: readonly TweetView[]): string {
+/**
+ * The marker for a run of consecutive tweets (a wall page's, or a tweet page's one). `"whole"`
+ * shows each card's author even on a one-author wall: a tweet page has no wall header.
+ */
+export function cardsMarker(tweets: readonly TweetView[], style?: "whole"): string {
   if (tweets.length === 0) return "";
-  return `<!--tweetwall:cards ${tweets[0]!.number}-${tweets.at(-1)!.number}-->`;
+  return `<!--tweetwall:cards ${tweets[0]!.number}-${tweets.at(-1)!.number}${style === "whole" ? " whole" : ""}-->`;
 }
 
 /** The page with every marker replaced by its cards; `undefined` when it has no marker. */
@@ -38,14 +42,22 @@ export function withCards(
   media: EncodedMedia,
 ): string | undefined {
   if (!html.includes("<!--tweetwall:cards ")) return undefined;
-  return html.replace(MARKER, (_marker, first: string, last: string) => {
+  return html.replace(MARKER, (_marker, first: string, last: string, whole: string | undefined) => {
     const run = tweets.slice(Number(first) - 1, Number(last));
     if (run.length !== Number(last) - Number(first) + 1)
       throw new Error(
         `the page asks for the cards of tweets ${first} to ${last}, which the wall does not have`,
       );
-    return tweetCards(run, media);
+    return tweetCards(run, media, { soleAuthor: whole ? undefined : soleAuthorOf(tweets) });
   });
+}
+
+/**
+ * How the cards of one wall are drawn. `soleAuthor`: every tweet is by this one author, shown
+ * once in the site's header, so each card keeps the name and handle for screen readers only.
+ */
+export interface CardStyle {
+  soleAuthor?: AuthorView | undefined;
 }
 
 /**
@@ -53,35 +65,109 @@ export function withCards(
  * not joined: a join would make a second copy of every page above V8's 128 KB large-object
  * size (0.9 s of the 100,000-tweet bench case).
  */
-export function tweetCards(tweets: readonly TweetView[], media: EncodedMedia): string {
+export function tweetCards(tweets: readonly TweetView[], media: EncodedMedia, style: CardStyle = {}): string {
   let html = "";
   for (const tweet of tweets)
-    html = html ? `${html}\n  ${tweetCard(tweet, media)}` : tweetCard(tweet, media, { first: true });
+    html = html
+      ? `${html}\n  ${tweetCard(tweet, media, style)}`
+      : tweetCard(tweet, media, { ...style, first: true });
   return html;
 }
 
+/** The one author of every tweet given, when there is one (known, by name and handle); remembered per wall. */
+export function soleAuthorOf(tweets: readonly TweetView[]): AuthorView | undefined {
+  if (soleAuthors.has(tweets)) return soleAuthors.get(tweets);
+  const author = tweets[0]?.author;
+  const sole =
+    author?.handle !== undefined &&
+    tweets.every((tweet) => tweet.author.handle === author.handle && tweet.author.name === author.name)
+      ? author
+      : undefined;
+  soleAuthors.set(tweets, sole);
+  return sole;
+}
+const soleAuthors = new WeakMap<readonly TweetView[], AuthorView | undefined>();
+
 /**
  * One card, laid out as X's own embed: the author, the tweet replied to, the text, its media,
- * its link card, the tweet it quotes. Every value is escaped here except the `html` of texts,
- * which linkify built from escaped text. Each text sets its own direction (`dir="auto"`): a
- * Hebrew tweet on an English wall reads right to left.
+ * its link card, the tweet it quotes, its tags, then a quiet footer: the date, a link to the
+ * tweet's own page, and an icon linking to the original when there is one (wall.js adds "copy
+ * link" beside it). Marked up as an h-entry. Every value is escaped here except the `html` of
+ * texts, which linkify built from escaped text. Each text sets its own direction
+ * (`dir="auto"`): a Hebrew tweet on an English wall reads right to left.
  */
-export function tweetCard(tweet: TweetView, media: EncodedMedia, { first = false } = {}): string {
-  const { author, date, source } = tweet;
-  const time = `<time datetime="${escape(date.iso)}">${escape(date.label)}</time>`;
-  return `<article class="tweet" id="${escape(tweet.anchor)}">
-${authorHeader(author, media)}${tweet.replyTo ? replyHtml(tweet.replyTo) : ""}${tweet.html ? `\n${textHtml("tweet-text", tweet)}` : ""}${mediaHtml(tweet.media, media, first)}${tweet.card ? linkCardHtml(tweet.card, media) : ""}${tweet.quote ? quoteHtml(tweet.quote, media) : ""}
-<footer class="tweet-meta">${source ? `<a class="tweet-source" href="${escape(source.url)}">${time}<span class="visually-hidden">: ${escape(source.label)}</span></a>` : time} <a class="tweet-permalink" href="${escape(tweet.permalink)}">#${tweet.number}<span class="visually-hidden">: link to this tweet</span></a></footer>
+export function tweetCard(
+  tweet: TweetView,
+  media: EncodedMedia,
+  { first = false, soleAuthor }: CardStyle & { first?: boolean } = {},
+): string {
+  const { author, date } = tweet;
+  const hidden = soleAuthor !== undefined && author.handle === soleAuthor.handle;
+  return `<article class="tweet h-entry${tweet.pinned ? " pinned" : ""}" id="${escape(tweet.anchor)}">
+${tweet.pinned ? `<p class="tweet-pinned">${icon(PIN)}Pinned</p>\n` : ""}${hidden ? "" : authorHeader(author, media)}${tweet.replyTo ? replyHtml(tweet.replyTo) : ""}${tweet.html ? `\n${textHtml("tweet-text e-content", tweet)}` : ""}${mediaHtml(tweet.media, media, first)}${tweet.card ? linkCardHtml(tweet.card, media) : ""}${tweet.quote ? quoteHtml(tweet.quote, media) : ""}${tagsHtml(tweet)}
+<footer class="tweet-meta">${hidden ? hiddenAuthor(author) : ""}<a class="tweet-permalink u-url" href="${escape(tweet.permalink)}"><time class="dt-published" datetime="${escape(date.iso)}">${escape(date.label)}</time></a>${originalLink(tweet)}</footer>
 </article>`;
 }
 
-/** Name and handle; beside the avatar, stacked, when the author has one. An unknown author links nowhere. */
+/** The tweet's tags, each a link to its page. */
+function tagsHtml({ tags }: TweetView): string {
+  if (tags.length === 0) return "";
+  const items = tags.map(
+    (tag) => `<li><a class="p-category" href="${escape(tag.url)}" rel="tag">${escape(tag.title)}</a></li>`,
+  );
+  return `\n<ul class="tweet-tags" aria-label="Tags">${items.join("")}</ul>`;
+}
+
+/**
+ * An icon linking to the original: X's mark for a tweet on X, an arrow for another place. None
+ * when the source is only the author's profile, which the author's handle links already.
+ */
+function originalLink({ source, author }: TweetView): string {
+  if (!source || source.url === author.profileUrl) return "";
+  const onX = isOnX(source.url);
+  return ` <a class="tweet-source" href="${escape(source.url)}">${icon(onX ? X_MARK : ARROW)}<span class="visually-hidden">${onX ? "View on X" : `View ${escape(source.label)}`}</span></a>`;
+}
+
+const X_MARK =
+  "M18.9 1.2h3.7l-8 9.1L24 22.8h-7.4l-5.8-7.6-6.6 7.6H.5L9 13 0 1.2h7.6l5.2 6.9zm-1.3 19.4h2L6.5 3.2H4.3z";
+const ARROW = "M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14zM5 5h6v2H6v11h11v-5h2v7H4z";
+const PIN = "M16 3v2h-1v5l3 3v2h-5v6l-1 1-1-1v-6H6v-2l3-3V5H8V3z";
+
+/** A 24-unit icon drawn in the text's colour; decoration, named by the text beside it. */
+function icon(path: string): string {
+  return `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${path}"/></svg>`;
+}
+
+/**
+ * Name and handle, an h-card; beside the avatar, stacked, when the author has one. An unknown
+ * author links nowhere.
+ */
 function authorHeader(author: AuthorView, media: EncodedMedia): string {
   const handle = author.profileUrl
-    ? ` <a class="tweet-handle" href="${escape(author.profileUrl)}">@${escape(author.handle ?? "")}</a>`
+    ? ` <a class="tweet-handle u-url" href="${escape(author.profileUrl)}">@${escape(author.handle ?? "")}</a>`
     : "";
   const avatar = author.avatar ? avatarHtml(author.avatar, 48, media) : "";
-  return `<header class="tweet-author${avatar ? " with-avatar" : ""}">${avatar}<span class="tweet-name">${escape(author.name)}</span>${handle}</header>`;
+  return `<header class="tweet-author p-author h-card${avatar ? " with-avatar" : ""}">${avatar}<span class="tweet-name p-name">${escape(author.name)}</span>${handle}</header>`;
+}
+
+/**
+ * The author of a one-author wall, whom the site's header shows: for screen readers only, words
+ * without a link (a hidden link would take a Tab to nowhere visible), read before the date.
+ * In the footer rather than a header, and with no more classes than it needs, it joins the
+ * text every card repeats, which gzip sends once: 69 B less on the seed wall's first view.
+ */
+function hiddenAuthor(author: AuthorView): string {
+  return `<span class="visually-hidden p-author h-card"><span class="p-name">${escape(author.name)}</span> @${escape(author.handle ?? "")}, </span>`;
+}
+
+/**
+ * The wall's one author for the site's header: picture, name and handle, linked to the
+ * profile. Empty when the wall has several authors.
+ */
+export function authorBadge(author: AuthorView | undefined, media: EncodedMedia): string {
+  if (!author?.profileUrl) return "";
+  const avatar = author.avatar ? avatarHtml(author.avatar, 40, media) : "";
+  return `<p class="site-author h-card">${avatar}<a class="u-url" href="${escape(author.profileUrl)}"><span class="p-name">${escape(author.name)}</span> <span class="tweet-handle">@${escape(author.handle ?? "")}</span></a></p>`;
 }
 
 function textHtml(className: string, text: { html: string; lang: string | undefined }): string {
@@ -186,12 +272,20 @@ function imageOf(src: string, media: EncodedMedia): EncodedImage {
   return encoded;
 }
 
-/** The `cards` filter and transform, for the wall `shown()` returns (set once its images are encoded). */
+/**
+ * The `cards` filter and transform, for the wall `shown()` returns (set once its images are
+ * encoded), and `authorBadge`: `{{ wall.tweets | authorBadge | safe }}`, the one author of a
+ * wall for its header, or nothing.
+ */
 export default function cards(
   eleventyConfig: EleventyConfig,
   shown: () => { tweets: readonly TweetView[]; media: EncodedMedia } | undefined,
 ): void {
   eleventyConfig.addFilter("cards", cardsMarker);
+  eleventyConfig.addFilter("authorBadge", (tweets: readonly TweetView[]) => {
+    const wall = shown();
+    return wall ? authorBadge(soleAuthorOf(tweets), wall.media) : "";
+  });
   eleventyConfig.addTransform("cards", function (content) {
     const wall = shown();
     if (!wall || typeof content !== "string") return content;

@@ -88,7 +88,7 @@ export default function site(eleventyConfig: EleventyConfig, { load, mediaRoot }
     // not report (see checkTemplates): fail rather than publish a wall without its tweets.
     const url = this.page.url;
     if (shown && typeof url === "string" && shown.withTweets.has(url) && typeof content === "string") {
-      if (!content.includes('<article class="tweet"')) {
+      if (!content.includes('<article class="tweet')) {
         throw new SiteError(
           { file: this.page.inputPath },
           `the page ${url} was rendered without its tweets: a template it uses failed without an error`,

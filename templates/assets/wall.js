@@ -4,6 +4,9 @@
 // view stays small.
 
 const COPIED_MS = 2000;
+/** Two sheets, the icon of the "Copy link" buttons; their words stay for screen readers. */
+const COPY_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M8 8h13v13H8zm2 2v9h9v-9zM3 3h13v3h-2V5H5v9h1v2H3z"/></svg>';
 const finder = document.getElementById("finder");
 const count = document.getElementById("finder-count");
 
@@ -18,7 +21,9 @@ function offerFinder(finder) {
   let loading;
   const load = () => (loading ??= import("./finder.js").then((module) => module.startFinder()));
   const params = new URLSearchParams(location.search);
-  if (["q", "year", "month"].some((name) => params.get(name))) return load();
+  // The head's flag hid the wall until it is filtered (src/site/assets.ts): shown once it is, or fails.
+  const reveal = () => document.documentElement.classList.remove("filtering");
+  if (["q", "year", "month"].some((name) => params.get(name))) return load().finally(reveal);
   for (const [id, type] of [
     ["finder-q", "input"],
     ["finder-year", "change"],
@@ -39,8 +44,11 @@ function addCopyButtons() {
   for (const meta of document.querySelectorAll("article.tweet .tweet-meta")) {
     const permalink = meta.querySelector("a.tweet-permalink");
     if (!permalink) continue;
-    const button = element("button", "copy-link", "Copy link");
+    const button = element("button", "copy-link");
     button.type = "button";
+    button.innerHTML = COPY_ICON;
+    const label = element("span", "visually-hidden", "Copy link");
+    button.append(label);
     let reset;
     button.addEventListener("click", async () => {
       const url = new URL(permalink.getAttribute("href"), location.href).href;
@@ -49,16 +57,21 @@ function addCopyButtons() {
       } catch {
         return showLinkToCopy(button, url);
       }
-      button.textContent = "Link copied";
+      label.textContent = "Link copied";
+      // Shown in words for a moment, then the icon again.
+      label.className = "";
+      button.className = "copy-link copied";
       announce("Link copied");
       clearTimeout(reset);
       reset = setTimeout(() => {
-        button.textContent = "Copy link";
+        label.textContent = "Copy link";
+        label.className = "visually-hidden";
+        button.className = "copy-link";
         if (count?.textContent === "Link copied") count.textContent = previousStatus;
       }, COPIED_MS);
     });
-    // Before the permalink, which stays where it was: nothing on the page moves as it arrives.
-    permalink.before(button);
+    // After the date, before the link to the original: the footer keeps its height as it arrives.
+    permalink.after(button);
   }
 }
 

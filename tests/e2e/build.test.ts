@@ -5,6 +5,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { JS_FLAG } from "../../src/site/assets.ts";
 import { sha256Source } from "../../src/site/csp.ts";
 import { parseTweetDate } from "../../src/tweet/dates.ts";
 import type { TweetInput } from "../../src/curator/schema.ts";
@@ -114,15 +115,13 @@ describe("the seed wall, built", () => {
           .attr("id")!
           .replace(/^tweet-/, "")}/`,
       );
-      expect(permalink.text()).toMatch(/^#\d+: link to this tweet$/);
+      expect(permalink.find("time").attr("datetime")).toMatch(/^\d{4}-\d\d-\d\d/);
     });
   });
 
-  test("links each tweet to the author's profile when the original URL is unknown", () => {
-    const sources = $("article.tweet a.tweet-source")
-      .map((_, link) => $(link).attr("href"))
-      .get();
-    expect(new Set(sources)).toEqual(new Set(["https://x.com/karpathy"]));
+  test("links the author's profile once, in the header, when the original URL is unknown", () => {
+    expect($("article.tweet a.tweet-source")).toHaveLength(0);
+    expect($(".site-header .site-author a").attr("href")).toBe("https://x.com/karpathy");
   });
 
   test("links the URLs, t.co and pic.twitter.com of the seed, leaving the punctuation outside", () => {
@@ -165,10 +164,7 @@ describe("the seed wall, built", () => {
       $("script")
         .map((_, script) => ({ ...script.attribs, inline: $(script).text() }))
         .get(),
-    ).toEqual([
-      { inline: 'document.documentElement.classList.add("js")' },
-      { type: "module", src: "/wall.js", inline: "" },
-    ]);
+    ).toEqual([{ inline: JS_FLAG }, { type: "module", src: "/wall.js", inline: "" }]);
     $("*").each((_, element) => {
       const attributes = Object.keys((element as { attribs?: Record<string, string> }).attribs ?? {});
       expect(attributes.filter((name) => name.startsWith("on"))).toEqual([]);
@@ -187,10 +183,7 @@ describe("the seed wall, built", () => {
       }),
     );
     expect(directives["default-src"]).toEqual(["'none'"]);
-    expect(directives["script-src"]).toEqual([
-      "'self'",
-      sha256Source('document.documentElement.classList.add("js")'),
-    ]);
+    expect(directives["script-src"]).toEqual(["'self'", sha256Source(JS_FLAG)]);
     expect(directives["connect-src"]).toEqual(["'self'"]);
     expect(directives["style-src"]).toHaveLength(1);
     expect(directives["style-src"][0]).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
@@ -227,7 +220,7 @@ describe("hostile tweets", () => {
       $("script")
         .toArray()
         .map((script) => script.attribs.src ?? $(script).text()),
-    ).toEqual(['document.documentElement.classList.add("js")', "/wall.js"]);
+    ).toEqual([JS_FLAG, "/wall.js"]);
     const texts = $("article.tweet .tweet-text")
       .map((_, p) => $(p).text())
       .get();

@@ -224,7 +224,7 @@ describe("authors", () => {
     expect(unknown.find("header").text()).toBe("Unknown author");
     expect(unknown.find("header a, header img")).toHaveLength(0);
     expect(unknown.find(".tweet-source").attr("href")).toBe("https://x.com/i/status/1000000000000000012");
-    expect(unknown.find(".tweet-source .visually-hidden").text()).toBe(": the original on X");
+    expect(unknown.find(".tweet-source .visually-hidden").text()).toBe("View on X");
     const page = cheerio.load(await readFile(path.join(site, "t/1000000000000000012/index.html"), "utf8"));
     expect(page("title").text()).toBe("“A liked tweet whose author was never fetched.” (unknown author)");
     const files = (await readdir(site, { recursive: true })).filter((file) =>

@@ -35,7 +35,7 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
     expect((await readdir(path.join(site, "page"))).sort()).toEqual(["2", "3", "4", "5", "6", "7"]);
     const $ = await html("page/3/index.html");
     expect($("article.tweet")).toHaveLength(10);
-    expect($("article.tweet .tweet-permalink").first().text()).toMatch(/^#21:/);
+    expect($("article.tweet .tweet-permalink").first().attr("href")).toMatch(/^\/tweets\/t\//);
     const nav = $('nav.page-nav[aria-label="Wall pages"]');
     expect(nav.find('a[aria-current="page"]').text()).toBe("3");
     expect(nav.find('a[rel="prev"]').attr("href")).toBe("/tweets/page/2/");
@@ -46,10 +46,10 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
 
   test("the first page's navigation leaves out pages 4 to 6 as one gap screen readers skip", async () => {
     const $ = await html("index.html");
-    const items = $("nav.page-nav li")
+    const items = $('nav.page-nav[aria-label="Wall pages"] li')
       .toArray()
       .map((item) => ($(item).attr("aria-hidden") === "true" ? "…" : $(item).find("a").first().text()));
-    expect(items).toEqual(["1", "2 (page)", "3 (page)", "…", "7 (page)", "Next page"]);
+    expect(items).toEqual(["1", "2 (page)", "3 (page)", "…", "7 (page)"]);
   });
 
   test("prefixes every site link and the script with the sub-path", async () => {
@@ -76,8 +76,8 @@ describe("the seed wall deployed at https://example.org/tweets/, 10 tweets a pag
       .toArray()
       .map((bar) => $(bar).attr("aria-label"));
     expect(bars).toEqual([
+      // 2015 has none: an empty period is not a link.
       "2014: 2 tweets",
-      "2015: 0 tweets",
       "2016: 2 tweets",
       "2017: 5 tweets",
       "2018: 6 tweets",

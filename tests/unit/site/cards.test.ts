@@ -1,6 +1,6 @@
 import * as cheerio from "cheerio";
 import { describe, expect, test } from "vitest";
-import { cardsMarker, tweetCard, tweetCards, withCards } from "../../../src/site/cards.ts";
+import { cardsMarker, soleAuthorOf, tweetCard, tweetCards, withCards } from "../../../src/site/cards.ts";
 import type { EncodedMedia } from "../../../src/site/images.ts";
 import { buildWallView } from "../../../src/view/wall.ts";
 import { siteSchema } from "../../../src/curator/schema.ts";
@@ -32,7 +32,7 @@ describe("tweetCard", () => {
     expect($(".tweet-text").text()).toBe(HOSTILE);
     expect($(".tweet-handle").attr("href")).toBe("https://x.com/x_y");
     expect($(".tweet-source").attr("href")).toBe('https://example.com/a"b&c=<d>');
-    expect($(".tweet-source .visually-hidden").text()).toBe(": the original on example.com");
+    expect($(".tweet-source .visually-hidden").text()).toBe("View the original on example.com");
     expect($("time").attr("datetime")).toBe("2022-12-03");
     expect($(".tweet-permalink").attr("href")).toBe(tweet!.permalink);
     expect($("article").attr("id")).toBe(tweet!.anchor);
@@ -248,7 +248,7 @@ describe("whole tweets", () => {
       date: "2022-12-03",
       author: { name: "Ada", handle: "ada", avatar: "media/ada.jpg" },
     });
-    expect($("header").attr("class")).toBe("tweet-author with-avatar");
+    expect($("header").attr("class")).toBe("tweet-author p-author h-card with-avatar");
     expect({ ...$("header img").get(0)!.attribs }).toMatchObject({
       class: "avatar",
       src: "/media/ada-96.jpeg",
@@ -259,12 +259,12 @@ describe("whole tweets", () => {
     expect($("header source").attr("sizes")).toBe("48px");
   });
 
-  test("an unknown author's card names no one and links no profile; without an address, the date links nowhere", () => {
+  test("an unknown author's card names no one and links no profile; without an address, the date links to its permalink only", () => {
     const $ = cardOf({ text: "t", date: "2022-12-03", author: null });
     expect($("header").prop("outerHTML")).toBe(
-      '<header class="tweet-author"><span class="tweet-name">Unknown author</span></header>',
+      '<header class="tweet-author p-author h-card"><span class="tweet-name p-name">Unknown author</span></header>',
     );
-    expect($("footer > time").attr("datetime")).toBe("2022-12-03");
+    expect($("footer > a.tweet-permalink > time").attr("datetime")).toBe("2022-12-03");
     expect($(".tweet-source")).toHaveLength(0);
   });
 
@@ -286,5 +286,76 @@ describe("whole tweets", () => {
     expect($(".tweet-quote .quote-source").attr("href")).toBe("https://x.com/n");
     expect($(".quote-text").text()).toBe("<q>");
     expect($("i, b, s, q")).toHaveLength(0);
+  });
+});
+
+describe("the card's design", () => {
+  const tweets = () =>
+    wallOf([
+      { text: "mine, on X", date: "2022-12-03", url: "https://x.com/a/status/1600537548036857856" },
+      { text: "mine, no address", date: "2022-12-02" },
+    ]);
+
+  test("is an h-entry: author h-card, content, published date and its own address", () => {
+    const [tweet] = tweets();
+    const $ = cheerio.load(tweetCard(tweet!, NO_IMAGES));
+    expect($("article").hasClass("h-entry")).toBe(true);
+    expect($("article > .p-author.h-card .p-name").text()).toBe("A");
+    expect($("article > .e-content").text()).toBe("mine, on X");
+    expect($("a.u-url > time.dt-published").attr("datetime")).toBe("2022-12-03");
+    expect($("footer a.u-url").attr("href")).toBe(tweet!.permalink);
+  });
+
+  test("links the original on X with an icon named View on X, and never the profile a second time", () => {
+    const [onX, profileOnly] = tweets();
+    const $ = cheerio.load(tweetCard(onX!, NO_IMAGES));
+    expect($(".tweet-source").attr("href")).toBe("https://x.com/a/status/1600537548036857856");
+    expect($(".tweet-source").text()).toBe("View on X");
+    expect($(".tweet-source svg").attr("aria-hidden")).toBe("true");
+    expect(cheerio.load(tweetCard(profileOnly!, NO_IMAGES))(".tweet-source")).toHaveLength(0);
+  });
+
+  test("on a one-author wall, the author is for screen readers only, with no link to Tab to", () => {
+    const wall = tweets();
+    expect(soleAuthorOf(wall)?.handle).toBe("a");
+    const $ = cheerio.load(tweetCards(wall, NO_IMAGES, { soleAuthor: soleAuthorOf(wall) }));
+    expect($("header")).toHaveLength(0);
+    expect($("article > footer > .p-author.h-card.visually-hidden")).toHaveLength(2);
+    expect($(".p-author a")).toHaveLength(0);
+    expect($(".p-author").first().text()).toBe("A @a, ");
+    expect($(".p-author .p-name").first().text()).toBe("A");
+  });
+
+  test("a wall of several authors has no sole author, and shows each card's", () => {
+    const wall = wallOf([
+      { text: "one", date: "2022-12-03" },
+      { text: "two", date: "2022-12-02", author: { name: "B", handle: "b" } },
+    ]);
+    expect(soleAuthorOf(wall)).toBeUndefined();
+    expect(cheerio.load(tweetCards(wall, NO_IMAGES))(".visually-hidden.p-author")).toHaveLength(0);
+  });
+
+  test("marks a pinned tweet and links its tags", () => {
+    const [tweet] = tweets();
+    const pinned = {
+      ...tweet!,
+      pinned: true,
+      tags: [{ tag: "ml", title: "Machine learning", url: "/tags/ml/" }],
+    };
+    const $ = cheerio.load(tweetCard(pinned, NO_IMAGES));
+    expect($("article").hasClass("pinned")).toBe(true);
+    expect($(".tweet-pinned").text()).toBe("Pinned");
+    expect($(".tweet-tags a[rel=tag]").attr("href")).toBe("/tags/ml/");
+    expect($(".tweet-tags a").text()).toBe("Machine learning");
+    expect(cheerio.load(tweetCard(tweet!, NO_IMAGES))(".tweet-pinned, .tweet-tags")).toHaveLength(0);
+  });
+
+  test("a tweet page's marker shows the author even on a one-author wall", () => {
+    const wall = tweets();
+    const page = withCards(cardsMarker([wall[1]!], "whole"), wall, NO_IMAGES)!;
+    expect(cheerio.load(page)(".p-author.visually-hidden")).toHaveLength(0);
+    expect(cheerio.load(page)("header.p-author")).toHaveLength(1);
+    const onWall = withCards(cardsMarker(wall), wall, NO_IMAGES)!;
+    expect(cheerio.load(onWall)(".p-author.visually-hidden")).toHaveLength(2);
   });
 });
