@@ -73,7 +73,7 @@ describe("the seed wall, built", () => {
     expect(await readFile(path.join(site, "robots.txt"), "utf8")).toBe("User-agent: *\nAllow: /\n");
     expect($('link[rel="alternate"]')).toHaveLength(0);
     expect($("footer.site-footer").text().trim()).toBe(
-      "70 tweets, chosen by hand. No trackers, no third-party scripts.",
+      "70 tweets, chosen by hand. No trackers, no third-party scripts. Stats",
     );
     const lines = stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(2);

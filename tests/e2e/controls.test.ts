@@ -84,9 +84,12 @@ describe("a wall with pinned, hidden and tagged tweets, built", () => {
     }
     // A photo's link shows as a chip: the words before it are compared.
     expect(texts.map((text) => text.slice(0, 20))).toEqual(expected.map((text) => text.slice(0, 20)));
+    // Pinned tweets are marked as such, and only they.
     const $ = await page("index.html");
-    expect($("article.tweet .tweet-permalink").first().text()).toMatch(/^#1\b/);
-    expect($("article.tweet .tweet-permalink").eq(2).text()).toMatch(/^#3\b/);
+    const marked = $("article.tweet")
+      .map((_, card) => $(card).find(".tweet-pinned").length > 0)
+      .get();
+    expect(marked).toEqual(expected.slice(0, marked.length).map((_, index) => index < PINNED.length));
   });
 
   test("leaves the hidden tweets out of every file it writes", async () => {
@@ -114,6 +117,24 @@ describe("a wall with pinned, hidden and tagged tweets, built", () => {
     ]);
     const fun = await page("tags/fun/index.html");
     expect(fun("h1").text()).toBe("Just for fun");
+    // Every page offers the sections as chips, the current one marked.
+    const chips = (doc: cheerio.CheerioAPI) =>
+      doc("nav.tag-chips a")
+        .map(
+          (_, link) =>
+            `${doc(link).attr("href")} ${doc(link).text()}${doc(link).attr("aria-current") ? " (current)" : ""}`,
+        )
+        .get();
+    // In site.json's order of tags, each with the number of its shown tweets.
+    const aiCount = tweets.filter((tweet) => tweet.tags?.includes("ai") && !tweet.hidden).length;
+    expect(chips(await page("index.html"))).toEqual([
+      "/wall/tags/fun/ Just for fun 2",
+      `/wall/tags/ai/ Artificial intelligence ${aiCount}`,
+    ]);
+    expect(chips(fun)).toEqual([
+      "/wall/tags/fun/ Just for fun 2 (current)",
+      `/wall/tags/ai/ Artificial intelligence ${aiCount}`,
+    ]);
     expect(fun("main .intro").text()).toBe("Jokes & asides.");
     expect(fun("title").text()).toBe("Just for fun – fave tweets wall");
     expect(cardTexts(fun)).toEqual([tweets[5]!.text, tweets[6]!.text]);
@@ -121,17 +142,17 @@ describe("a wall with pinned, hidden and tagged tweets, built", () => {
     expect(ai("h1").text()).toBe("Artificial intelligence");
     const tagged = tweets.filter((tweet) => tweet.tags?.includes("ai") && !tweet.hidden);
     expect(ai("article.tweet")).toHaveLength(tagged.length);
-    // Cards link back to the tweet's place on the wall, numbered as the wall numbers it.
-    const wallNumbers = ai("article.tweet .tweet-permalink")
-      .map((_, link) =>
-        Number(
-          ai(link)
-            .text()
-            .match(/#(\d+)/)![1],
-        ),
-      )
+    // The tag page keeps the wall's order: its cards come in the order of their places on the wall.
+    const wall = await page("index.html");
+    const onWall = wall("article.tweet")
+      .map((_, card) => wall(card).attr("id"))
       .get();
-    expect(wallNumbers).toEqual([...wallNumbers].sort((a, b) => a - b));
+    const onTag = ai("article.tweet")
+      .map((_, card) => ai(card).attr("id"))
+      .get();
+    const places = onTag.map((id) => onWall.indexOf(id)).filter((place) => place >= 0);
+    expect(places.length).toBeGreaterThan(0);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
   });
 
   test("writes every date in French, on the day it is in Tokyo, with a valid datetime", async () => {

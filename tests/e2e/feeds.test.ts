@@ -184,7 +184,7 @@ describe("the seed wall's feeds and sitemap, deployed at https://example.org/twe
       $("footer.site-footer a")
         .toArray()
         .map((link) => $(link).attr("href")),
-    ).toEqual(["/tweets/feed.xml", "/tweets/feed.json"]);
+    ).toEqual(["/tweets/stats/", "/tweets/feed.xml", "/tweets/feed.json"]);
   });
 });
 
