@@ -160,9 +160,11 @@ describe("the seed wall's feeds and sitemap, deployed at https://example.org/twe
     const urlset = parseXml(await read("sitemap.xml"));
     expect([urlset.uri, urlset.name]).toEqual([SITEMAP, "urlset"]);
     const locs = childrenNamed(urlset, "url").map((url) => childNamed(url, "loc").text);
-    expect(locs).toHaveLength(7 + 70);
+    // Seven wall pages, the stats page (the seed wall has no tags), and 70 tweet pages.
+    expect(locs).toHaveLength(7 + 1 + 70);
     expect(locs[0]).toBe("https://example.org/tweets/");
     expect(locs[1]).toBe("https://example.org/tweets/page/2/");
+    expect(locs[7]).toBe("https://example.org/tweets/stats/");
     expect(locs).toContain("https://example.org/tweets/t/2022-12-06-how-long-until/");
     for (const loc of locs) expect(loc).toMatch(/^https:\/\/example\.org\/tweets\//);
     expect(await read("robots.txt")).toBe(
