@@ -29,24 +29,13 @@ export function buildStats(tweets: readonly StatsInput[], site: SiteView): WallS
     const { year, month } = view.date;
     years.add(String(year), year);
     months.add(`${year}-${month}`, year * 12 + month);
-    const named = new Map<Tally<string>, Map<string, string>>();
-    const name = (tally: Tally<string>, label: string, key: string) => {
-      let keys = named.get(tally);
-      if (!keys) named.set(tally, (keys = new Map()));
-      if (!keys.has(key)) keys.set(key, label);
-    };
-    for (const link of linksOf(view.html)) {
-      if (link.kind === "hashtag") name(hashtags, link.text, link.text.toLowerCase());
-      else if (link.kind === "mention") name(mentions, link.text, link.text.toLowerCase());
-      else if (!PHOTO_LINKS.has(link.host)) name(domains, link.host, link.host);
+    // Most tweets link nothing: they cost no tally of their own.
+    if (view.card || view.html.includes("<a ")) countLinks(view, { hashtags, mentions, domains });
+    // Code points are never more than UTF-16 units: only a text that long can be the longest.
+    if (view.text.length > longest.characters) {
+      const characters = codePoints(view.text);
+      if (characters > longest.characters) longest = { tweet: view, characters };
     }
-    if (view.card) {
-      const host = hostOf(view.card.url);
-      name(domains, host, host);
-    }
-    for (const [tally, keys] of named) for (const [key, label] of keys) tally.add(label, key);
-    const characters = [...view.text].length;
-    if (characters > longest.characters) longest = { tweet: view, characters };
     if (likes !== undefined && (mostLiked === undefined || likes > mostLiked.likes))
       mostLiked = { tweet: view, likes };
   }
@@ -75,6 +64,42 @@ export function buildStats(tweets: readonly StatsInput[], site: SiteView): WallS
 }
 
 const PHOTO_LINKS = new Set(["pic.twitter.com", "pic.x.com"]);
+
+/** Each hashtag, mention and linked host of a tweet counted once for it, under its first spelling. */
+function countLinks(
+  view: TweetView,
+  tallies: { hashtags: Tally<string>; mentions: Tally<string>; domains: Tally<string> },
+): void {
+  const seen = new Map<string, { tally: Tally<string>; label: string }>();
+  const note = (tally: Tally<string>, label: string, key: string, kind: string) => {
+    if (!seen.has(`${kind}${key}`)) seen.set(`${kind}${key}`, { tally, label });
+  };
+  for (const link of linksOf(view.html)) {
+    if (link.kind === "hashtag") note(tallies.hashtags, link.text, link.text.toLowerCase(), "#");
+    else if (link.kind === "mention") note(tallies.mentions, link.text, link.text.toLowerCase(), "@");
+    else if (!PHOTO_LINKS.has(link.host)) note(tallies.domains, link.host, link.host, "/");
+  }
+  if (view.card) {
+    const host = hostOf(view.card.url);
+    note(tallies.domains, host, host, "/");
+  }
+  for (const [key, { tally, label }] of seen) tally.add(label, key.slice(1));
+}
+
+/** How many characters a person counts: code points, an emoji as one. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    // A high surrogate followed by its low half is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) index++;
+    }
+    count++;
+  }
+  return count;
+}
 
 type Link =
   { kind: "hashtag"; text: string } | { kind: "mention"; text: string } | { kind: "url"; host: string };
