@@ -8,6 +8,7 @@ import {
   CHROMIUM_PATH,
   hasChromium,
   launchChromium,
+  openWatched,
   serveFolder,
   type LaunchedChromium,
   type StaticServer,
@@ -27,12 +28,6 @@ const SHOTS_DIR = process.env.SHOTS_DIR ?? path.join(os.tmpdir(), "tweetwall-sho
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1440, height: 900 };
-
-declare global {
-  interface Window {
-    __layoutShift?: number;
-  }
-}
 
 describe.skipIf(!hasChromium)("the wall's design in chromium", () => {
   let workDir: string;
@@ -70,33 +65,13 @@ describe.skipIf(!hasChromium)("the wall's design in chromium", () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  /** `address` on `server` in a fresh, offline context that sums every layout shift. */
-  async function open<T>(
+  /** `address` on `server`, offline, its layout shifts summed (tests/support/browser.ts). */
+  const open = <T>(
     server: StaticServer,
     address: string,
     options: BrowserContextOptions,
     run: (page: Page) => Promise<T>,
-  ): Promise<T> {
-    const context = await chromium.browser.newContext(options);
-    try {
-      await context.route(
-        (url) => url.origin !== server.origin,
-        (route) => route.abort("blockedbyclient"),
-      );
-      await context.addInitScript(() => {
-        window.__layoutShift = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
-            window.__layoutShift! += entry.value;
-        }).observe({ type: "layout-shift", buffered: true });
-      });
-      const page = await context.newPage();
-      await page.goto(`${server.origin}${address}`, { waitUntil: "load" });
-      return await run(page);
-    } finally {
-      await context.close();
-    }
-  }
+  ): Promise<T> => openWatched(chromium.browser, server, address, options, run);
 
   async function settledShift(page: Page): Promise<number> {
     await page.waitForFunction(() => !document.documentElement.classList.contains("filtering"));

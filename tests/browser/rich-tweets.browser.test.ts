@@ -8,6 +8,7 @@ import {
   CHROMIUM_PATH,
   hasChromium,
   launchChromium,
+  openWatched,
   serveFolder,
   type LaunchedChromium,
   type StaticServer,
@@ -30,13 +31,6 @@ const FIXTURE = path.join(REPO_ROOT, "tests/fixtures/rich-wall");
 const SHOTS_DIR = process.env.SHOTS_DIR ?? path.join(os.tmpdir(), "tweetwall-shots");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-declare global {
-  interface Window {
-    __layoutShift?: number;
-    __cspViolations?: string[];
-  }
-}
-
 describe.skipIf(!hasChromium)("the rich wall in chromium", () => {
   let server: StaticServer;
   let chromium: LaunchedChromium;
@@ -58,32 +52,9 @@ describe.skipIf(!hasChromium)("the rich wall in chromium", () => {
     await server?.close();
   });
 
-  /** A page of the wall in a context of its own, offline, recording layout shifts and CSP violations. */
-  async function open(options: BrowserContextOptions, run: (page: Page) => Promise<void>): Promise<void> {
-    const context = await chromium.browser.newContext(options);
-    try {
-      await context.route(
-        (url) => url.origin !== server.origin,
-        (route) => route.abort("blockedbyclient"),
-      );
-      await context.addInitScript(() => {
-        window.__layoutShift = 0;
-        window.__cspViolations = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
-            window.__layoutShift! += entry.value;
-        }).observe({ type: "layout-shift", buffered: true });
-        document.addEventListener("securitypolicyviolation", (event) => {
-          window.__cspViolations!.push(`${event.effectiveDirective} blocked ${event.blockedURI}`);
-        });
-      });
-      const page = await context.newPage();
-      await page.goto(`${server.origin}/`, { waitUntil: "load" });
-      await run(page);
-    } finally {
-      await context.close();
-    }
-  }
+  /** The wall's first page, offline, recording layout shifts and CSP violations (tests/support/browser.ts). */
+  const open = (options: BrowserContextOptions, run: (page: Page) => Promise<void>): Promise<void> =>
+    openWatched(chromium.browser, server, "/", options, run);
 
   /** Scrolls to the bottom a screen at a time, so every lazy image loads, and back to the top. */
   async function scrollThrough(page: Page): Promise<void> {

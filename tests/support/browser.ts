@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 
 /** Debian's chromium; the tests never download a browser of their own. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -143,4 +143,50 @@ async function fileFor(base: string, url: string): Promise<string | undefined> {
     info = await stat(file).catch(() => undefined);
   }
   return info?.isFile() ? file : undefined;
+}
+
+declare global {
+  interface Window {
+    /** The sum of every layout shift since the page began, as `openWatched` records it. */
+    __layoutShift?: number;
+    /** Each Content-Security-Policy violation, as `openWatched` records it. */
+    __cspViolations?: string[];
+  }
+}
+
+/**
+ * `address` on `server` in a fresh context of its own, offline (any other origin is refused),
+ * summing every layout shift in `window.__layoutShift` and listing CSP violations in
+ * `window.__cspViolations`; closed once `run` is done.
+ */
+export async function openWatched<T>(
+  browser: Browser,
+  server: StaticServer,
+  address: string,
+  options: BrowserContextOptions,
+  run: (page: Page) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    await context.route(
+      (url) => url.origin !== server.origin,
+      (route) => route.abort("blockedbyclient"),
+    );
+    await context.addInitScript(() => {
+      window.__layoutShift = 0;
+      window.__cspViolations = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
+          window.__layoutShift! += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+      document.addEventListener("securitypolicyviolation", (event) => {
+        window.__cspViolations!.push(`${event.effectiveDirective} blocked ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${address}`, { waitUntil: "load" });
+    return await run(page);
+  } finally {
+    await context.close();
+  }
 }
