@@ -47,9 +47,11 @@ async function storeAsIs(
   for (const file of unique) {
     const target = path.join(tweetsDir, file.src);
     const got = await download(file, settings);
-    const problem = "reason" in got ? got.reason : await clashAt(target, got.bytes);
+    const present = "bytes" in got ? await presentAt(target, got.bytes) : undefined;
+    const problem = "reason" in got ? got.reason : present === "different" ? clash(target) : undefined;
     if (problem === undefined) {
-      if ("bytes" in got) ready.push({ target, bytes: got.bytes });
+      // The same bytes already there are left as they are: the file is read once, here.
+      if ("bytes" in got && present === "none") ready.push({ target, bytes: got.bytes });
       continue;
     }
     if (!file.optional) return { ok: false, reason: `${describe(file)} ${file.src}: ${problem}` };
@@ -58,8 +60,6 @@ async function storeAsIs(
   }
   let written = 0;
   for (const { target, bytes } of ready) {
-    const present = await readFile(target).catch(() => undefined);
-    if (present?.equals(bytes)) continue;
     try {
       await writeFileAtomic(target, bytes);
     } catch (error) {
@@ -125,10 +125,14 @@ function formatProblem(file: MediaFile, bytes: Buffer): string | undefined {
   return "not a JPEG, PNG, GIF, WebP or AVIF image";
 }
 
-/** Why `bytes` can't go to `target`: a different file is there. The same bytes are fine. */
-async function clashAt(target: string, bytes: Buffer): Promise<string | undefined> {
+/** What is at `target` already: nothing, these very bytes, or a different file (the curator's). */
+async function presentAt(target: string, bytes: Buffer): Promise<"none" | "same" | "different"> {
   const present = await readFile(target).catch(() => undefined);
-  if (present === undefined || present.equals(bytes)) return undefined;
+  if (present === undefined) return "none";
+  return present.equals(bytes) ? "same" : "different";
+}
+
+function clash(target: string): string {
   return `a different file is already at ${target}; move or rename it, then try again`;
 }
 
