@@ -36,14 +36,8 @@ export type FetchOutcome =
   | { ok: false; url: string; reason: string };
 
 /** The tweets at `urls`, in their order, a few at a time. Never throws for what X answers. */
-export async function fetchTweets(urls: string[], options: FetchOptions): Promise<FetchOutcome[]> {
-  const today = options.today ?? DateTime.now().toISODate();
-  let done = 0;
-  return mapLimit(urls, options.settings.concurrency, async (url) => {
-    const outcome = await fetchOne(url, options.settings, today);
-    options.onProgress?.(++done, urls.length);
-    return outcome;
-  });
+export function fetchTweets(urls: string[], options: FetchOptions): Promise<FetchOutcome[]> {
+  return fetchEach(urls, options, (outcome) => outcome);
 }
 
 /** A tweet stored whole: its files written beside the tweets file, or why it was not. */
@@ -52,18 +46,28 @@ export type FetchedAndStored =
   | { ok: false; url: string; reason: string };
 
 /** As `fetchTweets`, each tweet's files then downloaded into `tweetsDir` by `storeTweetFiles`. */
-export async function fetchAndStoreTweets(
+export function fetchAndStoreTweets(
   urls: string[],
   tweetsDir: string,
   options: FetchOptions,
 ): Promise<FetchedAndStored[]> {
+  return fetchEach(urls, options, (outcome) =>
+    outcome.ok ? storeOne(outcome, tweetsDir, options.settings) : outcome,
+  );
+}
+
+/** Each URL fetched, then `then` done with its outcome, a few URLs at a time, progress told. */
+async function fetchEach<R>(
+  urls: string[],
+  options: FetchOptions,
+  then: (outcome: FetchOutcome) => R | Promise<R>,
+): Promise<R[]> {
   const today = options.today ?? DateTime.now().toISODate();
   let done = 0;
-  return mapLimit(urls, options.settings.concurrency, async (url): Promise<FetchedAndStored> => {
-    const outcome = await fetchOne(url, options.settings, today);
-    const stored = outcome.ok ? await storeOne(outcome, tweetsDir, options.settings) : outcome;
+  return mapLimit(urls, options.settings.concurrency, async (url) => {
+    const result = await then(await fetchOne(url, options.settings, today));
     options.onProgress?.(++done, urls.length);
-    return stored;
+    return result;
   });
 }
 
